@@ -210,8 +210,9 @@ public static partial class torch
         if (steps < 0) throw new ArgumentException($"linspace: steps must be non-negative, got {steps}.");
         var values = new double[steps];
         var delta = steps > 1 ? (end - start) / (steps - 1) : 0;
-        // Fill from both ends toward the middle, as PyTorch does, so the last value is exactly `end`.
-        var half = steps / 2;
+        // Fill from both ends toward the middle, as PyTorch does, so the last value is exactly `end`
+        // (a single step gives `start`, as in PyTorch).
+        var half = Math.Max(steps / 2, 1);
         for (long i = 0; i < steps; i++)
             values[i] = i < half ? start + i * delta : end - (steps - 1 - i) * delta;
         return FromData(values, null, dtype ?? default_dtype, device, requires_grad);

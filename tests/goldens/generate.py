@@ -1,0 +1,51 @@
+"""Golden values from PyTorch for the Course.Torch engine.
+
+Regenerate them from the repository root with Debian's PyTorch (package python3-torch, 1.13):
+
+    /usr/bin/python3 tests/goldens/generate.py
+
+This writes tests/Course.Torch.Tests/Goldens/<section>.json, which the C# tests in that folder
+replay against the engine (float32: atol 1e-5, rtol 1e-4). Commit the regenerated files with
+the change that needed them; rerunning on the same PyTorch gives byte-identical files.
+
+Layout: golden.py holds the machinery (input specs N/U/I/B/V, per-case seeding, the op runner and
+the JSON writer); each ops_*.py (and later layers, losses, optimizers) is one section: a table of
+one-line cases in the spirit of tinygrad's test_ops.py. A case
+
+    c("add_broadcast_row", lambda a, b: a + b, N(3, 4), N(4))
+
+names the op, gives the PyTorch expression, and describes each input (N: standard normal,
+U: uniform in a range, I: int64, B: bool mask, V: given values; float32 unless dtype=f64;
+floating inputs require grad unless grad=False). For every case the file holds the inputs, the
+outputs, a fixed random weight tensor W_i per floating output, and the gradient of
+sum_i (output_i * W_i).sum() with respect to each input that requires grad. Each case's numbers
+come from its own seed (a hash of section and case name), so adding a case changes no other.
+
+The C# side has one table per section mapping each case name to the same expression in the
+engine's API; a case missing on either side fails a test.
+"""
+
+import pathlib
+import sys
+
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
+
+import torch  # noqa: E402
+
+import ops_core  # noqa: E402
+
+SECTIONS = [ops_core]
+OUTPUT = pathlib.Path(__file__).resolve().parents[1] / "Course.Torch.Tests" / "Goldens"
+
+
+def main():
+    torch.set_num_threads(1)  # one summation order, so reruns give identical bits
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    for module in SECTIONS:
+        for section in module.build():
+            section.write(OUTPUT)
+            print(f"{section.name}: {len(section.cases)} cases")
+
+
+if __name__ == "__main__":
+    main()

@@ -63,13 +63,14 @@ def as_outputs(result):
 
 
 class Section:
-    """A named list of op cases, written to <name>.json.
+    """A named list of cases, written to <name>.json.
 
     A case is forward + backward of one expression: the inputs are built from the case's seed, the
-    lambda computes one tensor or a tuple of tensors, and the gradient of
-    sum_i (output_i * weight_i).sum() is taken with respect to every input that requires grad, where
-    weight_i is a fixed random tensor of output_i's shape (a random projection exercises every
-    element of every gradient, unlike .sum() whose upstream gradient is all ones).
+    expression computes one tensor or a tuple of tensors, and the gradient of
+    sum_i (output_i * weight_i).sum() is taken with respect to every input (and, for a layer, every
+    parameter) that requires grad, where weight_i is a fixed random tensor of output_i's shape (a
+    random projection exercises every element of every gradient, unlike .sum() whose upstream
+    gradient is all ones).
     """
 
     def __init__(self, name):
@@ -77,27 +78,53 @@ class Section:
         self.cases = []
 
     def case(self, name, fn, *specs):
+        """An op: fn(*inputs) gives the outputs."""
+        self._add(name, specs, lambda rng, inputs: (fn(*inputs), None))
+
+    def layer(self, name, make, *specs, call=None):
+        """A module with fixed weights: make() builds it (e.g. lambda: nn.Linear(4, 3)), its floating
+        parameters are then overwritten with values from the case's seed, and call(module, *inputs)
+        (by default module(*inputs)) gives the outputs. The case also holds the state_dict the module
+        starts from (the C# test loads it into the engine's module) and each parameter's gradient."""
+
+        def run(rng, inputs):
+            module = make()
+            with torch.no_grad():
+                for p in module.parameters():
+                    p.copy_(torch.tensor(rng.standard_normal(tuple(p.shape)) * 0.5, dtype=p.dtype))
+            state = {key: encode(value) for key, value in module.state_dict().items()}
+            outputs = call(module, *inputs) if call else module(*inputs)
+            return outputs, (module, state)
+
+        self._add(name, specs, run)
+
+    def _add(self, name, specs, run):
         if any(c["name"] == name for c in self.cases):
             raise ValueError(f"{self.name}: duplicate case name {name}")
         rng = rng_for(self.name, name)
         inputs = [spec.build(rng) for spec in specs]
-        outputs = as_outputs(fn(*inputs))
+        result, layer = run(rng, inputs)
+        outputs = as_outputs(result)
         weights = [torch.tensor(rng.standard_normal(tuple(o.shape)), dtype=o.dtype)
                    if o.dtype.is_floating_point and o.requires_grad else None for o in outputs]
-        grads = [None] * len(inputs)
-        differentiable = [i for i, x in enumerate(inputs) if x.requires_grad]
-        if differentiable and any(w is not None for w in weights):
+        parameters = dict(layer[0].named_parameters()) if layer else {}
+        sources = [x for x in inputs if x.requires_grad] + [p for p in parameters.values() if p.requires_grad]
+        found = {}
+        if sources and any(w is not None for w in weights):
             loss = sum((o * w).sum() for o, w in zip(outputs, weights) if w is not None)
-            found = torch.autograd.grad(loss, [inputs[i] for i in differentiable], allow_unused=True)
-            for i, g in zip(differentiable, found):
-                grads[i] = g  # None when the output does not depend on the input: no gradient, as .grad stays None
-        self.cases.append({
+            # None where the output does not depend on a tensor: it gets no gradient, as .grad stays None
+            found = dict(zip(map(id, sources), torch.autograd.grad(loss, sources, allow_unused=True)))
+        case = {
             "name": name,
             "inputs": [encode(x, requires_grad=x.requires_grad) for x in inputs],
             "outputs": [encode(o) for o in outputs],
             "weights": [None if w is None else encode(w) for w in weights],
-            "grads": [None if g is None else encode(g) for g in grads],
-        })
+            "grads": [encode_or_null(found.get(id(x))) for x in inputs],
+        }
+        if layer:
+            case["state"] = layer[1]
+            case["param_grads"] = {key: encode_or_null(found.get(id(p))) for key, p in parameters.items()}
+        self.cases.append(case)
 
     def write(self, directory):
         write_json(directory / f"{self.name}.json", self.name, self.cases)
@@ -122,6 +149,10 @@ def encode(tensor, requires_grad=None):
     if requires_grad is not None:
         result["requires_grad"] = requires_grad
     return result
+
+
+def encode_or_null(tensor):
+    return None if tensor is None else encode(tensor)
 
 
 def write_json(path, section, cases):

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Course.Torch;
 using static Course.Torch.torch;
 
@@ -22,8 +23,13 @@ internal static class OpGoldens
 {
     public static void Check(string fileName, IReadOnlyDictionary<string, Func<Tensor[], GoldenOutputs>> table, string name)
     {
-        var file = GoldenFile.Load(fileName);
-        var json = file.Case(name, table, out var expression);
+        var json = GoldenFile.Load(fileName).Case(name, table, out var expression);
+        CheckForwardAndBackward(name, json, expression);
+    }
+
+    /// <summary>The op-case checks on a case's JSON; layer cases reuse them with the module call as the expression.</summary>
+    public static void CheckForwardAndBackward(string name, JsonElement json, Func<Tensor[], GoldenOutputs> expression)
+    {
         var inputs = GoldenTensor.ParseList(json.GetProperty("inputs")).Select(t => t.ToTensor()).ToArray();
         var expectedOutputs = GoldenTensor.ParseList(json.GetProperty("outputs"));
         var weights = GoldenTensor.ParseListOrNull(json.GetProperty("weights"));

@@ -161,7 +161,8 @@ public static partial class torch
                 }
             }
 
-            private static string Join(string prefix, string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
+            private static string Join(string prefix, string name) =>
+                prefix.Length == 0 ? name : name.Length == 0 ? prefix : $"{prefix}.{name}";
 
             /// <summary>
             /// The parameters with their dotted names ("fc1.weight"), this module's first, then each child's
@@ -218,10 +219,11 @@ public static partial class torch
             /// <summary>Follows all but the last part of a dotted path; returns the module reached and the last part.</summary>
             private Module? Resolve(string target, out string name)
             {
-                var parts = target.Split('.');
-                name = parts[^1];
+                var lastDot = target.LastIndexOf('.');
+                name = target[(lastDot + 1)..];
                 Module? module = this;
-                foreach (var part in parts[..^1])
+                if (lastDot < 0) return module; // the common case, e.g. a layer reading its own "weight"
+                foreach (var part in target[..lastDot].Split('.'))
                     module = module?._modules.GetValueOrDefault(part);
                 return module;
             }

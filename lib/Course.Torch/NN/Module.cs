@@ -46,8 +46,8 @@ public static partial class torch
             /// your constructor, after the fields are assigned. An auto-property registers under the
             /// property's name. Names that are already registered are left alone.
             /// <para>
-            /// C# cannot notice later assignments to those fields (Python's PyTorch can), so replace a
-            /// registered layer with <see cref="register_module"/>, not by assigning the field.
+            /// C# cannot notice later assignments to those fields (Python's PyTorch can), so assign them
+            /// before this call and leave them alone afterwards.
             /// </para>
             /// </summary>
             protected virtual void RegisterComponents()

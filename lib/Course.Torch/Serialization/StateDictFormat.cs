@@ -18,6 +18,8 @@ namespace Course.Torch.Serialization;
 /// </code>
 /// Example: {"b": float32 tensor [1.5]} is
 /// <c>01 | 01 62 | 06 | 01 01 | 00 00 C0 3F</c>.
+/// (exportsd.py writes the key's length in characters, which is its length in bytes for the ASCII
+/// names PyTorch modules have.)
 /// <para>
 /// The reader trusts nothing in the file: every length is checked against the bytes actually left
 /// before anything is allocated, so a damaged or hostile file gives an <see cref="InvalidDataException"/>

@@ -48,7 +48,7 @@ public static partial class torch
         return result.transpose(d, -1).contiguous();
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor softmax(long dim, ScalarType? dtype = null) => torch.softmax(this, dim, dtype);
         public Tensor log_softmax(long dim, ScalarType? dtype = null) => torch.log_softmax(this, dim, dtype);

@@ -13,8 +13,10 @@ public static partial class torch
     /// and offset, so they cost nothing and share memory with their base tensor.
     /// </para>
     /// The class is split over several files, one concept each (creation, arithmetic, shapes, ...).
+    /// It is not sealed only so that <see cref="Modules.Parameter"/> can derive from it, as in
+    /// TorchSharp. Write every part as <c>public partial class Tensor</c>: one <c>sealed</c> part seals them all.
     /// </summary>
-    public sealed partial class Tensor : IDisposable
+    public partial class Tensor : IDisposable
     {
         /// <summary>float[], double[], long[] or bool[], matching <see cref="dtype"/>.</summary>
         internal readonly Array storage;

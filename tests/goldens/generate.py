@@ -32,11 +32,12 @@ sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 
 import torch  # noqa: E402
 
+import layers  # noqa: E402
 import ops_core  # noqa: E402
 import ops_math  # noqa: E402
 import ops_shapes  # noqa: E402
 
-SECTIONS = [ops_core, ops_math, ops_shapes]
+SECTIONS = [ops_core, ops_math, ops_shapes, layers]
 OUTPUT = pathlib.Path(__file__).resolve().parents[1] / "Course.Torch.Tests" / "Goldens"
 
 

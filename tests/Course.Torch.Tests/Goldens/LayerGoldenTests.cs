@@ -1,0 +1,54 @@
+using Course.Torch;
+using static Course.Torch.torch;
+
+namespace Course.Torch.Tests.Goldens;
+
+/// <summary>Layers with PyTorch's fixed weights (tests/goldens/layers.py): outputs, input gradients and parameter gradients.</summary>
+public class LayerGoldenTests
+{
+    private const string File = "layers.json";
+
+    public static TheoryData<string> Cases => GoldenFile.CaseNames(File, Layers.Keys.Concat(Functions.Keys));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_pytorch(string name)
+    {
+        if (Functions.ContainsKey(name)) OpGoldens.Check(File, Functions, name);
+        else LayerGoldens.Check(File, Layers, name);
+    }
+
+    private static readonly Dictionary<string, GoldenLayer> Layers = new()
+    {
+        ["linear"] = GoldenLayer.Of(() => nn.Linear(4, 3)),
+        ["linear_no_bias"] = GoldenLayer.Of(() => nn.Linear(4, 3, hasBias: false)),
+        ["linear_batched"] = GoldenLayer.Of(() => nn.Linear(4, 2)),
+        ["linear_vector_input"] = GoldenLayer.Of(() => nn.Linear(4, 3)),
+        ["linear_input_without_grad"] = GoldenLayer.Of(() => nn.Linear(6, 5)),
+        ["linear_f64"] = GoldenLayer.Of(() => nn.Linear(4, 3, dtype: float64)),
+        ["linear_wide"] = GoldenLayer.Of(() => nn.Linear(21, 9)),
+
+        ["relu"] = GoldenLayer.Of(() => nn.ReLU()),
+        ["leaky_relu"] = GoldenLayer.Of(() => nn.LeakyReLU(0.1)),
+        ["sigmoid"] = GoldenLayer.Of(() => nn.Sigmoid()),
+        ["tanh"] = GoldenLayer.Of(() => nn.Tanh()),
+        ["gelu"] = GoldenLayer.Of(() => nn.GELU()),
+        ["softmax"] = GoldenLayer.Of(() => nn.Softmax(dim: 1)),
+        ["log_softmax"] = GoldenLayer.Of(() => nn.LogSoftmax(dim: -1)),
+        ["flatten"] = GoldenLayer.Of(() => nn.Flatten()),
+        ["identity"] = GoldenLayer.Of(() => nn.Identity()),
+        ["dropout_eval"] = GoldenLayer.Eval(() => nn.Dropout(0.5)),
+
+        ["mlp"] = GoldenLayer.Of(() => nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3))),
+        ["mlp_tanh_log_softmax"] = GoldenLayer.Of(() => nn.Sequential(nn.Linear(6, 5), nn.Tanh(), nn.Linear(5, 4), nn.LogSoftmax(dim: 1))),
+        ["mlp_flatten_gelu_eval"] = GoldenLayer.Eval(() => nn.Sequential(
+            nn.Flatten(), nn.Linear(12, 6), nn.GELU(), nn.Dropout(0.3), nn.Linear(6, 2), nn.Sigmoid())),
+        ["mlp_leaky_relu_softmax"] = GoldenLayer.Of(() => nn.Sequential(nn.Linear(3, 7), nn.LeakyReLU(0.05), nn.Linear(7, 3), nn.Softmax(dim: -1))),
+    };
+
+    private static readonly Dictionary<string, Func<Tensor[], GoldenOutputs>> Functions = new()
+    {
+        ["functional_linear"] = x => nn.functional.linear(x[0], x[1], x[2]),
+        ["functional_linear_no_bias"] = x => nn.functional.linear(x[0], x[1]),
+    };
+}

@@ -1,0 +1,40 @@
+"""Layers with fixed weights: Linear, the activation modules, containers, in train and eval mode."""
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from golden import N, Section, f64
+
+
+def build():
+    s = Section("layers")
+    layer = s.layer
+
+    layer("linear", lambda: nn.Linear(4, 3), N(5, 4))
+    layer("linear_no_bias", lambda: nn.Linear(4, 3, bias=False), N(5, 4))
+    layer("linear_batched", lambda: nn.Linear(4, 2), N(2, 5, 4))
+    layer("linear_vector_input", lambda: nn.Linear(4, 3), N(4))
+    layer("linear_input_without_grad", lambda: nn.Linear(6, 5), N(3, 6, grad=False))
+    layer("linear_f64", lambda: nn.Linear(4, 3, dtype=f64), N(5, 4, dtype=f64))
+    layer("linear_wide", lambda: nn.Linear(21, 9), N(4, 21))
+    s.case("functional_linear", lambda x, w, b: F.linear(x, w, b), N(5, 4), N(3, 4), N(3))
+    s.case("functional_linear_no_bias", lambda x, w: F.linear(x, w), N(2, 5, 4), N(3, 4))
+
+    layer("relu", lambda: nn.ReLU(), N(3, 4))
+    layer("leaky_relu", lambda: nn.LeakyReLU(0.1), N(3, 4))
+    layer("sigmoid", lambda: nn.Sigmoid(), N(3, 4))
+    layer("tanh", lambda: nn.Tanh(), N(3, 4))
+    layer("gelu", lambda: nn.GELU(), N(3, 4))
+    layer("softmax", lambda: nn.Softmax(dim=1), N(3, 4))
+    layer("log_softmax", lambda: nn.LogSoftmax(dim=-1), N(3, 4))
+    layer("flatten", lambda: nn.Flatten(), N(2, 3, 4))
+    layer("identity", lambda: nn.Identity(), N(3, 4))
+    layer("dropout_eval", lambda: nn.Dropout(0.5).eval(), N(3, 4))
+
+    layer("mlp", lambda: nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 3)), N(5, 4))
+    layer("mlp_tanh_log_softmax", lambda: nn.Sequential(nn.Linear(6, 5), nn.Tanh(), nn.Linear(5, 4), nn.LogSoftmax(dim=1)), N(3, 6))
+    layer("mlp_flatten_gelu_eval", lambda: nn.Sequential(
+        nn.Flatten(), nn.Linear(12, 6), nn.GELU(), nn.Dropout(0.3), nn.Linear(6, 2), nn.Sigmoid()).eval(), N(3, 3, 4))
+    layer("mlp_leaky_relu_softmax", lambda: nn.Sequential(nn.Linear(3, 7), nn.LeakyReLU(0.05), nn.Linear(7, 3), nn.Softmax(dim=-1)), N(4, 3))
+    return [s]

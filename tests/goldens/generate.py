@@ -4,8 +4,8 @@ Regenerate them from the repository root with Debian's PyTorch (package python3-
 
     /usr/bin/python3 tests/goldens/generate.py
 
-This writes tests/Course.Torch.Tests/Goldens/<section>.json, which the C# tests in that folder
-replay against the engine (float32: atol 1e-5, rtol 1e-4). Commit the regenerated files with
+This writes tests/Course.Torch.Tests/Goldens/<section>.json (and the state_dict files *.dat),
+which the C# tests in that folder replay against the engine (float32: atol 1e-5, rtol 1e-4). Commit the regenerated files with
 the change that needed them; rerunning on the same PyTorch gives byte-identical files.
 
 Layout: golden.py holds the machinery (input specs N/U/I/B/V, per-case seeding, the op runner and
@@ -36,18 +36,22 @@ import layers  # noqa: E402
 import ops_core  # noqa: E402
 import ops_math  # noqa: E402
 import ops_shapes  # noqa: E402
+import state_dicts  # noqa: E402
 
-SECTIONS = [ops_core, ops_math, ops_shapes, layers]
+CASE_SECTIONS = [ops_core, ops_math, ops_shapes, layers]  # build() gives a golden.Section
+OTHER_SECTIONS = [state_dicts]  # write(directory) writes its own files and gives the number of cases
 OUTPUT = pathlib.Path(__file__).resolve().parents[1] / "Course.Torch.Tests" / "Goldens"
 
 
 def main():
     torch.set_num_threads(1)  # one summation order, so reruns give identical bits
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    for module in SECTIONS:
-        for section in module.build():
-            section.write(OUTPUT)
-            print(f"{section.name}: {len(section.cases)} cases")
+    for module in CASE_SECTIONS:
+        section = module.build()
+        section.write(OUTPUT)
+        print(f"{section.name}: {len(section.cases)} cases")
+    for module in OTHER_SECTIONS:
+        print(f"{module.SECTION}: {module.write(OUTPUT)} cases")
 
 
 if __name__ == "__main__":

@@ -37,4 +37,4 @@ def build():
     layer("mlp_flatten_gelu_eval", lambda: nn.Sequential(
         nn.Flatten(), nn.Linear(12, 6), nn.GELU(), nn.Dropout(0.3), nn.Linear(6, 2), nn.Sigmoid()).eval(), N(3, 3, 4))
     layer("mlp_leaky_relu_softmax", lambda: nn.Sequential(nn.Linear(3, 7), nn.LeakyReLU(0.05), nn.Linear(7, 3), nn.Softmax(dim=-1)), N(4, 3))
-    return [s]
+    return s

@@ -148,4 +148,4 @@ def build():
     c("eye", lambda: torch.eye(3))
     c("eye_rectangular", lambda: torch.eye(2, 4))
     c("tensor_2d", lambda: torch.tensor([[1.5, -2.0], [0.25, 8.0]]))
-    return [s]
+    return s

@@ -125,4 +125,4 @@ def build():
     c("clamp_", lambda a: a.clone().clamp_(-0.5, 0.5), N(5, grad=False))
     c("addcmul_", lambda a, b, d: a.clone().addcmul_(b, d, value=3.0), N(5, grad=False), N(5, grad=False), N(5, grad=False))
     c("lerp_", lambda a, b: a.clone().lerp_(b, 0.9), N(5, grad=False), N(5, grad=False))
-    return [s]
+    return s

@@ -71,4 +71,4 @@ def build():
     c("masked_fill_broadcast", lambda a, m: torch.masked_fill(a, m, 0.0), N(3, 4), B(4))
     c("masked_select", lambda a, m: a.masked_select(m), N(3, 4), B(3, 4))
     c("masked_select_broadcast", lambda a, m: torch.masked_select(a, m), N(3, 4), B(4))
-    return [s]
+    return s

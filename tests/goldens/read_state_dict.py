@@ -1,7 +1,8 @@
-"""Reads a state_dict file in TorchSharp's format with PyTorch and prints it as JSON
-({key: {dtype, shape, data}}, in file order) for the engine's interoperability test:
+"""Reads state_dict files in TorchSharp's format with PyTorch and prints them as JSON, a list with
+one {key: {dtype, shape, data}} object per file (keys in file order), for the engine's
+interoperability test:
 
-    /usr/bin/python3 tests/goldens/read_state_dict.py model.dat
+    /usr/bin/python3 tests/goldens/read_state_dict.py model.dat [more.dat ...]
 """
 
 import json
@@ -13,5 +14,5 @@ from golden import encode  # noqa: E402
 from torchsharp_format import read_state_dict  # noqa: E402
 
 if __name__ == "__main__":
-    state = read_state_dict(sys.argv[1])
-    print(json.dumps({key: encode(tensor) for key, tensor in state.items()}))
+    states = [read_state_dict(path) for path in sys.argv[1:]]
+    print(json.dumps([{key: encode(tensor) for key, tensor in state.items()} for state in states]))

@@ -19,16 +19,24 @@ internal static class GoldenAssert
 
     public static void Close(GoldenTensor expected, Tensor? actual, string what)
     {
-        Assert.True(actual is not null, $"{what}: PyTorch has a value of shape ({Shape(expected.Shape)}), the engine has none (null).");
-        Assert.True(actual!.dtype == expected.DType, $"{what}: dtype {actual.dtype}, PyTorch gives {expected.DType}.");
-        Assert.True(actual.shape.SequenceEqual(expected.Shape), $"{what}: shape ({Shape(actual.shape)}), PyTorch gives ({Shape(expected.Shape)}).");
-
         var (atol, rtol) = expected.DType switch
         {
             ScalarType.Float32 => (Float32AbsoluteTolerance, Float32RelativeTolerance),
             ScalarType.Float64 => (Float64AbsoluteTolerance, Float64RelativeTolerance),
             _ => (0.0, 0.0),
         };
+        Compare(expected, actual, what, atol, rtol);
+    }
+
+    /// <summary>Bit-for-bit equality, for values that were only stored and loaded, never computed.</summary>
+    public static void Identical(GoldenTensor expected, Tensor? actual, string what) => Compare(expected, actual, what, 0, 0);
+
+    private static void Compare(GoldenTensor expected, Tensor? actual, string what, double atol, double rtol)
+    {
+        Assert.True(actual is not null, $"{what}: PyTorch has a value of shape ({Shape(expected.Shape)}), the engine has none (null).");
+        Assert.True(actual!.dtype == expected.DType, $"{what}: dtype {actual.dtype}, PyTorch gives {expected.DType}.");
+        Assert.True(actual.shape.SequenceEqual(expected.Shape), $"{what}: shape ({Shape(actual.shape)}), PyTorch gives ({Shape(expected.Shape)}).");
+
         var want = expected.Values();
         var got = actual.dtype == ScalarType.Bool
             ? actual.data<bool>().Select(b => b ? 1.0 : 0.0).ToArray()

@@ -5,7 +5,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// Running sums along <paramref name="dim"/>: yᵢ = x₀ + … + xᵢ. Bool and int64 sum as int64.

@@ -6,7 +6,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// The largest element (a 0-d tensor; NaN if any element is NaN). Backward, as in PyTorch: the

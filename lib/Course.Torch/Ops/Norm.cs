@@ -2,7 +2,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// The p-norm of all elements, (Σ|x|ᵖ)^(1/p): p = 2 (default) is the Euclidean length used by

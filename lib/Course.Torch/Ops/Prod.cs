@@ -6,7 +6,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// The product of all elements (a 0-d tensor). Bool and int64 multiply as int64. (No dtype

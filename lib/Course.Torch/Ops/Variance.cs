@@ -2,7 +2,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// Variance of all elements: Σ(x − mean)² / (N − 1), or / N with <paramref name="unbiased"/> = false.

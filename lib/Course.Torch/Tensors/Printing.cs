@@ -43,7 +43,7 @@ public static partial class torch
     /// <summary>Writes the tensor to the console the way PyTorch's <c>print(t)</c> does, and returns it.</summary>
     public static Tensor print(Tensor t) => t.print();
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// The tensor as PyTorch prints it, e.g. <c>tensor([[ 0.1234, -1.2000], [ 2.0000,  3.0000]])</c> laid

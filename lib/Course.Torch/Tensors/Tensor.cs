@@ -74,6 +74,7 @@ public static partial class torch
         /// <summary>True when the elements are laid out row-major with no gaps, so kernels can use one span.</summary>
         public bool is_contiguous()
         {
+            if (numel() == 0) return true; // no elements, so no gaps (as in PyTorch), whatever the strides say
             long expected = 1;
             for (var d = _shape.Length - 1; d >= 0; d--)
             {

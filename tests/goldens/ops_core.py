@@ -45,6 +45,10 @@ def build():
     c("int_mul_scalar", lambda a: a * 3, I(5, high=10))
     c("int_true_div", lambda a, b: a / b, I(6, high=10), I(6, low=1, high=5))
     c("f32_scalar_stays_f32", lambda a: a * 2.0 + 1.0, N(4))
+    c("promote_0d_f64_keeps_f32", lambda a, b: a + b, N(3), N(dtype=f64))  # a 0-d tensor promotes only across categories
+    c("promote_0d_float_lifts_int", lambda a, b: a * b, I(4, high=9), N())
+    c("promote_int_times_float_scalar", lambda a: a * 2.5, I(4, high=9))
+    c("promote_both_0d", lambda a, b: a - b, N(dtype=f64), N())
 
     # ---- matrix products ----------------------------------------------------------------------
     c("mm", lambda a, b: a.mm(b), N(3, 4), N(4, 5))

@@ -55,6 +55,10 @@ public class CoreOpGoldenTests
         ["int_mul_scalar"] = x => x[0] * 3,
         ["int_true_div"] = x => x[0] / x[1],
         ["f32_scalar_stays_f32"] = x => x[0] * 2.0 + 1.0,
+        ["promote_0d_f64_keeps_f32"] = x => x[0] + x[1],
+        ["promote_0d_float_lifts_int"] = x => x[0] * x[1],
+        ["promote_int_times_float_scalar"] = x => x[0] * 2.5,
+        ["promote_both_0d"] = x => x[0] - x[1],
 
         // ---- matrix products ----
         ["mm"] = x => x[0].mm(x[1]),

@@ -75,8 +75,12 @@ public static partial class torch
             case ScalarType.Float64: MultiplyBatches<double>(x, y, result, Gemm.Multiply); break;
             default: MultiplyBatches<long>(x, y, result, Gemm.Multiply); break;
         }
-        return result.WithGradFn("MmBackward0",
-            g => [BatchedMatMul(op, g, b.mT).GradFor(a), BatchedMatMul(op, a.mT, g).GradFor(b)], a, b);
+        // Each product costs as much as the forward pass, so skip the one nobody needs (e.g. dInput of a first layer).
+        return result.WithGradFn("MmBackward0", g =>
+        [
+            a.requires_grad ? BatchedMatMul(op, g, b.mT).GradFor(a) : null,
+            b.requires_grad ? BatchedMatMul(op, a.mT, g).GradFor(b) : null,
+        ], a, b);
     }
 
     private delegate void GemmKernel<T>(T[] a, int aOffset, int aRowStride, int aColStride,

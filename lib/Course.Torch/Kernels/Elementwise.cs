@@ -15,6 +15,24 @@ internal interface IUnaryKernel
     static abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>;
 }
 
+/// <summary>An elementwise operation on one dense span that also makes sense for integers (abs, relu, sign).</summary>
+internal interface INumericUnaryKernel
+{
+    static abstract void Apply<T>(ReadOnlySpan<T> x, Span<T> result) where T : unmanaged, INumber<T>;
+}
+
+/// <summary>An elementwise operation with one scalar parameter (an exponent, a slope), for floating-point dtypes.</summary>
+internal interface IScalarKernel
+{
+    static abstract void Apply<T>(ReadOnlySpan<T> x, T scalar, Span<T> result) where T : unmanaged, IFloatingPointIeee754<T>;
+}
+
+/// <summary>An elementwise test of two dense spans (a comparison, a logical op) that writes true/false.</summary>
+internal interface IPredicateKernel
+{
+    static abstract void Apply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<bool> result) where T : unmanaged, INumber<T>;
+}
+
 /// <summary>
 /// Runs elementwise kernels over tensors of any layout. The kernels themselves only ever see dense
 /// spans (so they can be SIMD loops, here mostly TensorPrimitives); this class turns broadcasting and
@@ -31,10 +49,30 @@ internal static class Elementwise
         var result = new Tensor(Tensor.AllocateStorage(dtype, Tensor.ShapeNumel(shape)), shape, dtype);
         switch (dtype)
         {
-            case ScalarType.Float32: BinaryRows<float, K>(x, y, result); break;
-            case ScalarType.Float64: BinaryRows<double, K>(x, y, result); break;
-            case ScalarType.Int64: BinaryRows<long, K>(x, y, result); break;
+            case ScalarType.Float32: BinaryRows<float, float, Arithmetic<float, K>>(x, y, result); break;
+            case ScalarType.Float64: BinaryRows<double, double, Arithmetic<double, K>>(x, y, result); break;
+            case ScalarType.Int64: BinaryRows<long, long, Arithmetic<long, K>>(x, y, result); break;
             default: throw new NotSupportedException($"{op}: not defined for {dtype} tensors; convert with .to(float32) or use logical ops.");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A Bool tensor K(a, b) with broadcasting; the operands are compared in <paramref name="dtype"/>
+    /// (Bool operands as 0/1 integers). No autograd here: the result has no gradient.
+    /// </summary>
+    public static Tensor Predicate<K>(string op, Tensor a, Tensor b, ScalarType dtype) where K : IPredicateKernel
+    {
+        if (dtype == ScalarType.Bool) dtype = ScalarType.Int64;
+        var shape = Tensor.BroadcastShapes(op, a, b);
+        var x = a.detach().to(dtype).expand(shape);
+        var y = b.detach().to(dtype).expand(shape);
+        var result = new Tensor(new bool[Tensor.ShapeNumel(shape)], shape, ScalarType.Bool);
+        switch (dtype)
+        {
+            case ScalarType.Float32: BinaryRows<float, bool, Test<float, K>>(x, y, result); break;
+            case ScalarType.Float64: BinaryRows<double, bool, Test<double, K>>(x, y, result); break;
+            default: BinaryRows<long, bool, Test<long, K>>(x, y, result); break;
         }
         return result;
     }
@@ -42,23 +80,71 @@ internal static class Elementwise
     /// <summary>result = K(x), in x's floating-point dtype. No autograd here.</summary>
     public static Tensor Unary<K>(string op, Tensor x) where K : IUnaryKernel
     {
-        var input = x.detach().contiguous();
-        var result = new Tensor(Tensor.AllocateStorage(x.dtype, x.numel()), x.shape, x.dtype);
+        var (input, result) = Prepare(x);
         switch (x.dtype)
         {
             case ScalarType.Float32: K.Apply<float>(input.ContiguousSpan<float>(), result.ContiguousSpan<float>()); break;
             case ScalarType.Float64: K.Apply<double>(input.ContiguousSpan<double>(), result.ContiguousSpan<double>()); break;
-            default: throw new NotSupportedException($"{op}: needs a floating-point tensor, this one is {x.dtype}; convert with .to(float32).");
+            default: throw NeedsFloat(op, x);
         }
         return result;
     }
 
-    private static void BinaryRows<T, K>(Tensor x, Tensor y, Tensor result) where T : unmanaged, INumber<T> where K : IBinaryKernel
+    /// <summary>result = K(x, scalar), in x's floating-point dtype. No autograd here.</summary>
+    public static Tensor Unary<K>(string op, Tensor x, double scalar) where K : IScalarKernel
     {
-        var output = result.ContiguousSpan<T>();
+        var (input, result) = Prepare(x);
+        switch (x.dtype)
+        {
+            case ScalarType.Float32: K.Apply(input.ContiguousSpan<float>(), (float)scalar, result.ContiguousSpan<float>()); break;
+            case ScalarType.Float64: K.Apply(input.ContiguousSpan<double>(), scalar, result.ContiguousSpan<double>()); break;
+            default: throw NeedsFloat(op, x);
+        }
+        return result;
+    }
+
+    /// <summary>result = K(x), in x's dtype, which may also be Int64. No autograd here.</summary>
+    public static Tensor NumericUnary<K>(string op, Tensor x) where K : INumericUnaryKernel
+    {
+        var (input, result) = Prepare(x);
+        switch (x.dtype)
+        {
+            case ScalarType.Float32: K.Apply<float>(input.ContiguousSpan<float>(), result.ContiguousSpan<float>()); break;
+            case ScalarType.Float64: K.Apply<double>(input.ContiguousSpan<double>(), result.ContiguousSpan<double>()); break;
+            case ScalarType.Int64: K.Apply<long>(input.ContiguousSpan<long>(), result.ContiguousSpan<long>()); break;
+            default: throw new NotSupportedException($"{op}: not defined for Bool tensors; convert with .to(int64) or .to(float32) first.");
+        }
+        return result;
+    }
+
+    private static (Tensor Input, Tensor Result) Prepare(Tensor x) =>
+        (x.detach().contiguous(), new Tensor(Tensor.AllocateStorage(x.dtype, x.numel()), x.shape, x.dtype));
+
+    private static NotSupportedException NeedsFloat(string op, Tensor x) =>
+        new($"{op}: needs a floating-point tensor, this one is {x.dtype}; convert with .to(float32) first.");
+
+    /// <summary>What one output row of a binary op computes; adapts the kernel interfaces to one row walker.</summary>
+    private interface IRowKernel<T, TResult>
+    {
+        static abstract void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<TResult> result);
+    }
+
+    private readonly struct Arithmetic<T, K> : IRowKernel<T, T> where T : unmanaged, INumber<T> where K : IBinaryKernel
+    {
+        public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> result) => K.Apply(x, y, result);
+    }
+
+    private readonly struct Test<T, K> : IRowKernel<T, bool> where T : unmanaged, INumber<T> where K : IPredicateKernel
+    {
+        public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<bool> result) => K.Apply(x, y, result);
+    }
+
+    private static void BinaryRows<T, TResult, R>(Tensor x, Tensor y, Tensor result) where R : IRowKernel<T, TResult>
+    {
+        var output = result.ContiguousSpan<TResult>();
         if (x.is_contiguous() && y.is_contiguous())
         {
-            K.Apply<T>(x.ContiguousSpan<T>(), y.ContiguousSpan<T>(), output);
+            R.Apply(x.ContiguousSpan<T>(), y.ContiguousSpan<T>(), output);
             return;
         }
         // Walk the output row by row (a row = the last dimension). An operand row with stride 1 is used
@@ -74,7 +160,7 @@ internal static class Elementwise
         {
             var rowX = Row(x, index, bufferX);
             var rowY = Row(y, index, bufferY);
-            K.Apply(rowX, rowY, output.Slice(row * rowLength, rowLength));
+            R.Apply(rowX, rowY, output.Slice(row * rowLength, rowLength));
             for (var d = rank - 2; d >= 0; d--)
             {
                 if (++index[d] < shape[d]) break;
@@ -82,7 +168,6 @@ internal static class Elementwise
             }
         }
     }
-
     private static ReadOnlySpan<T> Row<T>(Tensor t, long[] index, T[] buffer)
     {
         var storage = t.Storage<T>();

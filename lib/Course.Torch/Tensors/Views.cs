@@ -95,13 +95,17 @@ public static partial class torch
         /// <summary>Transposes the last two dimensions (a batch of matrices).</summary>
         public Tensor mT => transpose(-2, -1);
 
-        /// <summary>Inserts a size-1 dimension at <paramref name="dim"/>.</summary>
+        /// <summary>Inserts a size-1 dimension at <paramref name="dim"/> (a view, also of a non-contiguous tensor).</summary>
         public Tensor unsqueeze(long dim)
         {
             var d = NormalizeDim(dim, Dimensions + 1, "unsqueeze");
             var shape = _shape.ToList();
+            var strides = _strides.ToList();
             shape.Insert(d, 1);
-            return reshape([.. shape]);
+            // A size-1 dimension is never stepped along, so any stride works; this one keeps a contiguous tensor contiguous.
+            strides.Insert(d, d < Dimensions ? _shape[d] * _strides[d] : 1);
+            return new Tensor(storage, [.. shape], [.. strides], offset, dtype)
+                .WithGradFn("UnsqueezeBackward0", g => [g.squeeze(d)], this);
         }
 
         /// <summary>Removes all size-1 dimensions.</summary>

@@ -100,13 +100,13 @@ public static partial class torch
 
         // &, |, ^, ! and ~ combine masks. PyTorch also defines them bitwise on integers; this engine
         // has no bitwise ops, so they insist on Bool tensors rather than silently meaning something else.
-        public static Tensor operator &(Tensor a, Tensor b) => torch.logical_and(RequireBool(a, "&"), RequireBool(b, "&"));
-        public static Tensor operator |(Tensor a, Tensor b) => torch.logical_or(RequireBool(a, "|"), RequireBool(b, "|"));
-        public static Tensor operator ^(Tensor a, Tensor b) => torch.logical_xor(RequireBool(a, "^"), RequireBool(b, "^"));
-        public static Tensor operator !(Tensor a) => torch.logical_not(RequireBool(a, "!"));
-        public static Tensor operator ~(Tensor a) => torch.logical_not(RequireBool(a, "~"));
+        public static Tensor operator &(Tensor a, Tensor b) => torch.logical_and(BoolOperand(a, "&"), BoolOperand(b, "&"));
+        public static Tensor operator |(Tensor a, Tensor b) => torch.logical_or(BoolOperand(a, "|"), BoolOperand(b, "|"));
+        public static Tensor operator ^(Tensor a, Tensor b) => torch.logical_xor(BoolOperand(a, "^"), BoolOperand(b, "^"));
+        public static Tensor operator !(Tensor a) => torch.logical_not(BoolOperand(a, "!"));
+        public static Tensor operator ~(Tensor a) => torch.logical_not(BoolOperand(a, "~"));
 
-        private static Tensor RequireBool(Tensor t, string op) => t.dtype == ScalarType.Bool ? t
+        private static Tensor BoolOperand(Tensor t, string op) => t.dtype == ScalarType.Bool ? t
             : throw new NotSupportedException($"operator {op}: needs Bool tensors (masks such as x > 0), this one is {t.dtype}; use logical_and/logical_or/logical_not for numbers.");
 
         public Tensor isnan() => torch.isnan(this);

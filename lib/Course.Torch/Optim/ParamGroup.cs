@@ -5,7 +5,7 @@ namespace Course.Torch.Modules;
 /// <summary>
 /// A set of parameters that share hyper-parameters inside one optimizer, e.g. a smaller learning rate
 /// for a pretrained backbone than for a new head. Each optimizer has its own subclass
-/// (<c>SGD.ParamGroup</c>, <c>Adam.ParamGroup</c>) with its hyper-parameters; any left
+/// (<see cref="SGD.ParamGroup"/>, <see cref="Adam.ParamGroup"/>) with its hyper-parameters; any left
 /// null take the optimizer's defaults when the group is added, as in PyTorch.
 /// </summary>
 public class ParamGroup

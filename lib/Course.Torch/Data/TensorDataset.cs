@@ -1,4 +1,3 @@
-using Course.Torch.Data;
 using static Course.Torch.torch;
 
 namespace Course.Torch.Modules;
@@ -6,7 +5,7 @@ namespace Course.Torch.Modules;
 /// <summary>
 /// A dataset made of tensors that share their first dimension: sample i is row i of each, e.g.
 /// <c>TensorDataset(images, labels)</c> gives samples [image_i, label_i]. A DataLoader over it copies
-/// the chosen rows straight out of the tensors' memory, one block per row.
+/// the chosen rows straight out of the tensors' memory (<c>index_select</c>), one block copy per row.
 /// </summary>
 public sealed class TensorDataset : torch.utils.data.IterableDataset
 {
@@ -31,16 +30,16 @@ public sealed class TensorDataset : torch.utils.data.IterableDataset
     /// <summary>The number of samples (rows), not the number of tensors.</summary>
     public override long Count { get; }
 
-    /// <summary>Sample <paramref name="index"/>: row <paramref name="index"/> of each tensor (copies).</summary>
+    /// <summary>Sample <paramref name="index"/>: row <paramref name="index"/> of each tensor (views, as <c>tensor[index]</c>).</summary>
     public override IList<Tensor> GetTensor(long index)
     {
         if (index < 0 || index >= Count)
             throw new ArgumentOutOfRangeException(nameof(index), $"TensorDataset: index {index} is out of range for {Count} samples.");
-        return [.. _tensors.Select(t => Batching.GatherRows(t, [index]).view(t._shape[1..]))];
+        return [.. _tensors.Select(t => t.select(0, index))];
     }
 
     public IList<Tensor> this[long index] => GetTensor(index);
 
     /// <summary>The samples at <paramref name="indices"/>, batched: one tensor [indices.Length, ...] per tensor of the dataset.</summary>
-    internal IList<Tensor> GetBatch(long[] indices) => [.. _tensors.Select(t => Batching.GatherRows(t, indices))];
+    internal IList<Tensor> GetBatch(long[] indices) => [.. _tensors.Select(t => t.IndexSelect(0, indices))];
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using Course.Torch.Optim;
 using static Course.Torch.torch;
 
 namespace Course.Torch.Modules;
@@ -96,29 +98,60 @@ public class Adam : torch.optim.Optimizer
     protected override void Update(Modules.ParamGroup group)
     {
         var g = (ParamGroup)group;
-        var (lr, beta1, beta2, eps, weightDecay) = (g.LearningRate, g.beta1!.Value, g.beta2!.Value, g.eps!.Value, g.weight_decay!.Value);
         foreach (var param in g.Parameters)
         {
             if (param.grad is not { } grad) continue;
-            if (g.maximize!.Value) grad = -grad;
             if (!_state.TryGetValue(param, out var state)) _state[param] = state = new State(param);
             state.Step++;
+            if (g.amsgrad!.Value) state.MaxExpAvgSq ??= zeros_like(param);
+            var name = GetType().Name;
+            if (param.dtype == ScalarType.Float32)
+                ParameterUpdate.Run<float, Kernel<float>>(name, new(g, state.Step, _decoupledWeightDecay), param, grad, state.ExpAvg, state.ExpAvgSq, state.MaxExpAvgSq);
+            else
+                ParameterUpdate.Run<double, Kernel<double>>(name, new(g, state.Step, _decoupledWeightDecay), param, grad, state.ExpAvg, state.ExpAvgSq, state.MaxExpAvgSq);
+        }
+    }
 
-            if (_decoupledWeightDecay)
-                param.mul_(1 - lr * weightDecay);
-            else if (weightDecay != 0)
-                grad = grad.add(param, weightDecay);
+    /// <summary>
+    /// The update rule of the class summary, on one SIMD block. The states are m, v and (for amsgrad) the
+    /// largest v so far. The bias corrections depend only on the step, so they are computed once, in double.
+    /// </summary>
+    private readonly struct Kernel<T>(ParamGroup group, long step, bool decoupledWeightDecay) : IUpdateKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly Vector<T> _beta1 = Broadcast(group.beta1!.Value);
+        private readonly Vector<T> _oneMinusBeta1 = Broadcast(1 - group.beta1!.Value);
+        private readonly Vector<T> _beta2 = Broadcast(group.beta2!.Value);
+        private readonly Vector<T> _oneMinusBeta2 = Broadcast(1 - group.beta2!.Value);
+        private readonly Vector<T> _eps = Broadcast(group.eps!.Value);
+        private readonly Vector<T> _weightDecay = Broadcast(group.weight_decay!.Value);
+        private readonly Vector<T> _decay = Broadcast(1 - group.LearningRate * group.weight_decay!.Value);
+        private readonly Vector<T> _stepSize = Broadcast(group.LearningRate / (1 - Math.Pow(group.beta1!.Value, step)));
+        private readonly Vector<T> _biasCorrection2Sqrt = Broadcast(Math.Sqrt(1 - Math.Pow(group.beta2!.Value, step)));
+        private readonly bool _l2 = !decoupledWeightDecay && group.weight_decay != 0;
+        private readonly bool _amsgrad = group.amsgrad!.Value;
+        private readonly bool _maximize = group.maximize!.Value;
 
-            state.ExpAvg.mul_(beta1).add_(grad, 1 - beta1);
-            state.ExpAvgSq.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
+        private static Vector<T> Broadcast(double value) => new(T.CreateChecked(value));
 
-            var biasCorrection1 = 1 - Math.Pow(beta1, state.Step);
-            var biasCorrection2 = 1 - Math.Pow(beta2, state.Step);
-            var secondMoment = state.ExpAvgSq;
-            if (g.amsgrad!.Value)
-                secondMoment = state.MaxExpAvgSq = maximum(state.MaxExpAvgSq ?? zeros_like(param), state.ExpAvgSq);
-            var denominator = (secondMoment.sqrt() / Math.Sqrt(biasCorrection2)).add_(eps);
-            param.addcdiv_(state.ExpAvg, denominator, -lr / biasCorrection1);
+        public void Apply(Span<T> param, ReadOnlySpan<T> grad, Span<T> expAvg, Span<T> expAvgSq, Span<T> maxExpAvgSq)
+        {
+            var p = new Vector<T>(param);
+            var g = new Vector<T>(grad);
+            if (_maximize) g = -g;
+            if (decoupledWeightDecay) p *= _decay;
+            else if (_l2) g += _weightDecay * p;
+
+            var m = _beta1 * new Vector<T>(expAvg) + _oneMinusBeta1 * g;
+            var v = _beta2 * new Vector<T>(expAvgSq) + _oneMinusBeta2 * g * g;
+            m.CopyTo(expAvg);
+            v.CopyTo(expAvgSq);
+            if (_amsgrad)
+            {
+                v = Vector.Max(new Vector<T>(maxExpAvgSq), v);
+                v.CopyTo(maxExpAvgSq);
+            }
+            var denominator = Vector.SquareRoot(v) / _biasCorrection2Sqrt + _eps;
+            (p - _stepSize * (m / denominator)).CopyTo(param);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using Course.Torch.Optim;
 using static Course.Torch.torch;
 
 namespace Course.Torch.Modules;
@@ -74,21 +76,48 @@ public sealed class SGD : torch.optim.Optimizer
     protected override void Update(Modules.ParamGroup group)
     {
         var g = (ParamGroup)group;
-        var (lr, momentum, dampening, weightDecay) = (g.LearningRate, g.momentum!.Value, g.dampening!.Value, g.weight_decay!.Value);
         foreach (var param in g.Parameters)
         {
             if (param.grad is not { } grad) continue;
-            var d = g.maximize!.Value ? -grad : grad;
-            if (weightDecay != 0) d = d.add(param, weightDecay);
-            if (momentum != 0)
+            var firstStep = false;
+            Tensor? buffer = null;
+            if (g.momentum != 0 && !_momentumBuffers.TryGetValue(param, out buffer))
             {
-                if (_momentumBuffers.TryGetValue(param, out var buffer))
-                    buffer.mul_(momentum).add_(d, 1 - dampening);
-                else
-                    _momentumBuffers[param] = buffer = d.clone();
-                d = g.nesterov!.Value ? d.add(buffer, momentum) : buffer;
+                _momentumBuffers[param] = buffer = zeros_like(param);
+                firstStep = true;
             }
-            param.add_(d, -lr);
+            if (param.dtype == ScalarType.Float32)
+                ParameterUpdate.Run<float, Kernel<float>>(nameof(SGD), new(g, firstStep), param, grad, buffer);
+            else
+                ParameterUpdate.Run<double, Kernel<double>>(nameof(SGD), new(g, firstStep), param, grad, buffer);
+        }
+    }
+
+    /// <summary>The update rule of the class summary, on one SIMD block; state0 is the momentum buffer.</summary>
+    private readonly struct Kernel<T>(ParamGroup group, bool firstStep) : IUpdateKernel<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly Vector<T> _lr = new(T.CreateChecked(group.LearningRate));
+        private readonly Vector<T> _momentum = new(T.CreateChecked(group.momentum!.Value));
+        private readonly Vector<T> _oneMinusDampening = new(T.CreateChecked(1 - group.dampening!.Value));
+        private readonly Vector<T> _weightDecay = new(T.CreateChecked(group.weight_decay!.Value));
+        private readonly bool _useMomentum = group.momentum != 0;
+        private readonly bool _useWeightDecay = group.weight_decay != 0;
+        private readonly bool _nesterov = group.nesterov!.Value;
+        private readonly bool _maximize = group.maximize!.Value;
+
+        public void Apply(Span<T> param, ReadOnlySpan<T> grad, Span<T> buffer, Span<T> unused1, Span<T> unused2)
+        {
+            var p = new Vector<T>(param);
+            var d = new Vector<T>(grad);
+            if (_maximize) d = -d;
+            if (_useWeightDecay) d += _weightDecay * p;
+            if (_useMomentum)
+            {
+                var b = firstStep ? d : _momentum * new Vector<T>(buffer) + _oneMinusDampening * d;
+                b.CopyTo(buffer);
+                d = _nesterov ? d + _momentum * b : b;
+            }
+            (p - _lr * d).CopyTo(param);
         }
     }
 }

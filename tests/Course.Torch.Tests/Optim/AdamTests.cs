@@ -94,6 +94,31 @@ public class AdamTests
     }
 
     [Fact]
+    public void Float32_parameters_larger_than_one_SIMD_block_match_PyTorch()
+    {
+        // p = (torch.arange(35, dtype=torch.float32).reshape(5, 7) / 10 - 1).requires_grad_()
+        // opt = torch.optim.Adam([p], lr=0.1, amsgrad=True, weight_decay=0.01)
+        // for k in range(5):
+        //     opt.zero_grad()
+        //     loss = (p * p * p).sum() / 3 + (p * (k + 1)).sum()   # grad = p^2 + (k+1)
+        //     loss.backward()
+        //     opt.step()
+        // print(p.flatten().tolist())
+        float[] expected = [-1.4931100606918335f, -1.3919042348861694f, -1.290644645690918f, -1.1893644332885742f, -1.0881084203720093f, -0.9869325160980225f, -0.8859026432037354f, -0.7850892543792725f, -0.6845601201057434f, -0.5843715667724609f, -0.4845584034919739f, -0.3851272463798523f, -0.28605324029922485f, -0.18728229403495789f, -0.08873824775218964f, 0.009665854275226593f, 0.10801760107278824f, 0.20639503002166748f, 0.30486157536506653f, 0.40346282720565796f, 0.5022262334823608f, 0.6011641621589661f, 0.7002769708633423f, 0.7995554208755493f, 0.8989854454994202f, 0.998549222946167f, 1.0982283353805542f, 1.198005199432373f, 1.2978613376617432f, 1.3977830410003662f, 1.4977562427520752f, 1.5977696180343628f, 1.6978141069412231f, 1.7978813648223877f, 1.8979653120040894f];
+        var p = (arange(35, dtype: float32).reshape(5, 7) / 10 - 1).requires_grad_();
+        var optimizer = optim.Adam([p], lr: 0.1, amsgrad: true, weight_decay: 0.01);
+        for (var k = 0; k < 5; k++)
+        {
+            optimizer.zero_grad();
+            ((p * p * p).sum() / 3 + (p * (k + 1.0)).sum()).backward();
+            optimizer.step();
+        }
+        Assert.Equal(float32, p.dtype);
+        var actual = p.data<float>().ToArray();
+        for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 2e-6f);
+    }
+
+    [Fact]
     public void Float32_parameters_are_updated_in_place_and_stay_float32()
     {
         var w = ones(3, requires_grad: true);

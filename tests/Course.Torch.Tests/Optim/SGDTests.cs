@@ -94,6 +94,27 @@ public class SGDTests
     }
 
     [Fact]
+    public void A_parameter_that_is_a_strided_view_is_updated_through_the_view()
+    {
+        var storage = zeros(3, 2, dtype: float64);
+        var w = storage.t().requires_grad_(); // a leaf of shape 2x3 that is not contiguous
+        var c = tensor(new[] { 1.0, 2.0, 3.0, 4.0, 5.0, 6.0 }, [2, 3]);
+        var optimizer = optim.SGD([w], 1.0);
+        (w * c).sum().backward();
+        optimizer.step();
+        Assert.Equal(new[] { -1.0, -4.0, -2.0, -5.0, -3.0, -6.0 }, storage.data<double>().ToArray());
+    }
+
+    [Fact]
+    public void A_gradient_of_the_wrong_shape_is_reported()
+    {
+        var w = InitialW();
+        w.grad = ones(3, dtype: float64);
+        var error = Assert.Throws<InvalidOperationException>(() => optim.SGD([w], 0.1).step());
+        Assert.Contains("SGD: a parameter of shape (2x3) has a gradient of shape (3)", error.Message);
+    }
+
+    [Fact]
     public void Zero_grad_zeroes_or_drops_the_gradients()
     {
         var w = InitialW();

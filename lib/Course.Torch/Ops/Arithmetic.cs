@@ -64,7 +64,7 @@ public static partial class torch
         return scalar;
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>True for the 0-d tensors that operators make from C# numbers (see ResultType).</summary>
         internal bool IsWrappedNumber { get; set; }

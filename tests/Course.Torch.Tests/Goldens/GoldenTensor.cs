@@ -38,6 +38,9 @@ internal sealed class GoldenTensor
         return new GoldenTensor(dtype, shape, json.GetProperty("data"), requiresGrad);
     }
 
+    /// <summary>A golden tensor from a bare list of values whose dtype and shape the caller knows.</summary>
+    public static GoldenTensor FromValues(ScalarType dtype, long[] shape, JsonElement values) => new(dtype, shape, values, requiresGrad: false);
+
     public static GoldenTensor? ParseOrNull(JsonElement json) => json.ValueKind == JsonValueKind.Null ? null : Parse(json);
 
     public static GoldenTensor[] ParseList(JsonElement json) => json.EnumerateArray().Select(Parse).ToArray();

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace Course.Torch;
 
 public static partial class torch
@@ -103,21 +106,26 @@ public static partial class torch
             public ReadOnlySpan<T> ClassWeights<T>() => Weight is null ? default : Weight.ContiguousSpan<T>();
 
             /// <summary>Per-row losses (R) turned into the op's result.</summary>
-            public Tensor Reduce(Tensor losses, Reduction reduction) => reduction switch
+            public Tensor Reduce<T>(Tensor losses, Reduction reduction) where T : unmanaged, INumber<T>
             {
-                Reduction.None => losses.view(LossShape),
-                Reduction.Sum => losses.sum(),
-                Reduction.Mean => losses.sum() / Normaliser,
-                _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "reduction must be Reduction.None, Reduction.Mean or Reduction.Sum."),
-            };
+                if (reduction == Reduction.None) return losses.view(LossShape);
+                var total = double.CreateTruncating(TensorPrimitives.Sum<T>(losses.ContiguousSpan<T>()));
+                return reduction switch
+                {
+                    Reduction.Sum => full([], total, Rows.dtype),
+                    Reduction.Mean => full([], total / Normaliser, Rows.dtype),
+                    _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "reduction must be Reduction.None, Reduction.Mean or Reduction.Sum."),
+                };
+            }
 
-            /// <summary>The gradient of the op's result, turned into one factor per row (the backward of <see cref="Reduce"/>).</summary>
-            public Tensor RowScales(Tensor gradient, Reduction reduction)
+            /// <summary>The gradient of the op's result as one factor per row: the backward of <see cref="Reduce"/>.</summary>
+            public T[] RowScales<T>(Tensor gradient, Reduction reduction) where T : unmanaged, INumber<T>
             {
-                var rows = Targets.Length;
-                return (reduction == Reduction.None ? gradient.reshape(rows)
-                    : reduction == Reduction.Sum ? gradient.expand(rows)
-                    : (gradient / Normaliser).expand(rows)).contiguous();
+                if (reduction == Reduction.None) return gradient.to(Rows.dtype).ToDenseArray<T>();
+                var scales = new T[Targets.Length];
+                var scale = gradient.to(ScalarType.Float64).item<double>() / (reduction == Reduction.Mean ? Normaliser : 1);
+                Array.Fill(scales, T.CreateTruncating(scale));
+                return scales;
             }
 
             /// <summary>A gradient laid out like <see cref="Rows"/>, as a tensor of the input's shape.</summary>

@@ -50,11 +50,11 @@ public static partial class torch
                 ClassLossRows.CrossEntropy(batch.Rows.ContiguousSpan<T>(), batch.Classes, batch.Targets, batch.IgnoreIndex,
                     batch.ClassWeights<T>(), smoothing, logSumExp, losses.ContiguousSpan<T>());
                 // PyTorch's cross_entropy ends in nll_loss, so its results print grad_fn=<NllLossBackward0> as well.
-                return batch.Reduce(losses, reduction).WithGradFn("NllLossBackward0", g =>
+                return batch.Reduce<T>(losses, reduction).WithGradFn("NllLossBackward0", g =>
                 {
                     var gradient = batch.NewRowGradient();
                     ClassLossRows.CrossEntropyBackward(batch.Rows.ContiguousSpan<T>(), batch.Classes, batch.Targets, batch.IgnoreIndex,
-                        batch.ClassWeights<T>(), smoothing, logSumExp, batch.RowScales(g, reduction).ContiguousSpan<T>(), gradient.ContiguousSpan<T>());
+                        batch.ClassWeights<T>(), smoothing, logSumExp, batch.RowScales<T>(g, reduction), gradient.ContiguousSpan<T>());
                     return [batch.ToInputLayout(gradient)];
                 }, batch.Input);
             }
@@ -105,11 +105,11 @@ public static partial class torch
             {
                 var losses = batch.NewRowLosses();
                 ClassLossRows.Nll(batch.Rows.ContiguousSpan<T>(), batch.Classes, batch.Targets, batch.IgnoreIndex, batch.ClassWeights<T>(), losses.ContiguousSpan<T>());
-                return batch.Reduce(losses, reduction).WithGradFn("NllLossBackward0", g =>
+                return batch.Reduce<T>(losses, reduction).WithGradFn("NllLossBackward0", g =>
                 {
                     var gradient = batch.NewRowGradient();
                     ClassLossRows.NllBackward(batch.Classes, batch.Targets, batch.IgnoreIndex, batch.ClassWeights<T>(),
-                        batch.RowScales(g, reduction).ContiguousSpan<T>(), gradient.ContiguousSpan<T>());
+                        batch.RowScales<T>(g, reduction), gradient.ContiguousSpan<T>());
                     return [batch.ToInputLayout(gradient)];
                 }, batch.Input);
             }

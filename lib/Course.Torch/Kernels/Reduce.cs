@@ -37,14 +37,18 @@ internal static class Reduce
     /// </summary>
     public static Tensor RowsToReduce(Tensor x, int[] dims, out long[] keptShape)
     {
-        var reduced = new bool[x.Dimensions];
-        foreach (var d in dims) reduced[d] = true;
-        var order = new List<long>();
-        for (var d = 0; d < x.Dimensions; d++) if (!reduced[d]) order.Add(d);
-        for (var d = 0; d < x.Dimensions; d++) if (reduced[d]) order.Add(d);
         keptShape = new long[x.Dimensions];
-        for (var d = 0; d < x.Dimensions; d++) keptShape[d] = reduced[d] ? 1 : x._shape[d];
-        return x.detach().permute([.. order]).contiguous();
+        for (var d = 0; d < x.Dimensions; d++) keptShape[d] = dims.Contains(d) ? 1 : x._shape[d];
+        return x.detach().permute(KeptThenReduced(x.Dimensions, dims)).contiguous();
+    }
+
+    /// <summary>The dimension order of <see cref="RowsToReduce"/>: kept dimensions first, then the reduced ones.</summary>
+    public static long[] KeptThenReduced(int rank, int[] dims)
+    {
+        var order = new List<long>();
+        for (var d = 0; d < rank; d++) if (!dims.Contains(d)) order.Add(d);
+        for (var d = 0; d < rank; d++) if (dims.Contains(d)) order.Add(d);
+        return [.. order];
     }
 
     private static void ReduceRows<T, K>(Tensor rows, int rowLength, Tensor result) where T : unmanaged, INumber<T> where K : IReduceKernel

@@ -63,7 +63,7 @@ public static partial class torch
     private static readonly double GeluTanhScale = Math.Sqrt(2 / Math.PI);
     private const double GeluTanhCubic = 0.044715;
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor tanh() => torch.tanh(this);
         public Tensor sigmoid() => torch.sigmoid(this);

@@ -19,7 +19,7 @@ public static partial class torch
 
     public static Tensor lerp(Tensor input, Tensor end, Tensor weight) => input + (end - input) * weight;
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor addcmul(Tensor tensor1, Tensor tensor2, double value = 1) => torch.addcmul(this, tensor1, tensor2, value);
         public Tensor addcdiv(Tensor tensor1, Tensor tensor2, double value = 1) => torch.addcdiv(this, tensor1, tensor2, value);

@@ -43,32 +43,37 @@ public static partial class torch
         Elementwise.Binary<MultiplyKernel>("neg", input, ScalarLike(-1, input), input.dtype)
             .WithGradFn("NegBackward0", g => [-g], input);
 
-    /// <summary>The dtype of a binary op's result: the promoted dtype, as PyTorch decides it.</summary>
-    private static ScalarType ResultType(Tensor a, Tensor b)
+    /// <summary>
+    /// The dtype of a binary op's result, by PyTorch's rule: a 0-d tensor (including one made from a C#
+    /// number) only decides the dtype when it is of a higher category (bool &lt; integer &lt; floating)
+    /// than the operand with dimensions. So <c>x_float32 * 2.0</c> and <c>x_float32 * tensor(2.0)</c>
+    /// stay float32, while <c>x_int64 * 2.5</c> becomes floating.
+    /// </summary>
+    internal static ScalarType ResultType(Tensor a, Tensor b)
     {
-        // A 0-d tensor made from a C# number must not widen the other operand (x_float32 * 2.0 stays float32),
-        // PyTorch's "wrapped number" rule; otherwise the usual promotion applies.
-        if (a.IsWrappedNumber && !b.IsWrappedNumber && b.is_floating_point()) return b.dtype;
-        if (b.IsWrappedNumber && !a.IsWrappedNumber && a.is_floating_point()) return a.dtype;
-        return promote_types(a.dtype, b.dtype);
+        if ((a.Dimensions == 0) == (b.Dimensions == 0)) return promote_types(a.dtype, b.dtype);
+        var (dimensioned, zeroDim) = a.Dimensions > 0 ? (a, b) : (b, a);
+        return Category(zeroDim.dtype) <= Category(dimensioned.dtype) ? dimensioned.dtype : zeroDim.dtype;
     }
 
-    /// <summary>A 0-d tensor holding a C# number, typed to combine with <paramref name="like"/>.</summary>
+    private static int Category(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Bool => 0,
+        ScalarType.Int64 => 1,
+        _ => 2,
+    };
+
+    /// <summary>A 0-d tensor holding a C# number, typed to combine with <paramref name="like"/> as PyTorch would.</summary>
     internal static Tensor ScalarLike(double value, Tensor like)
     {
         var dtype = like.is_floating_point() ? like.dtype
             : like.dtype == ScalarType.Int64 && Math.Round(value) == value ? ScalarType.Int64
             : default_dtype;
-        var scalar = full([], value, dtype);
-        scalar.IsWrappedNumber = true;
-        return scalar;
+        return full([], value, dtype);
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
-        /// <summary>True for the 0-d tensors that operators make from C# numbers (see ResultType).</summary>
-        internal bool IsWrappedNumber { get; set; }
-
         /// <summary>This gradient summed back over broadcast dimensions and cast to <paramref name="input"/>'s dtype.</summary>
         internal Tensor GradFor(Tensor input) => sum_to_size(input._shape).to(input.dtype);
 

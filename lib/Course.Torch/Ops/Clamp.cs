@@ -57,7 +57,7 @@ public static partial class torch
         return [(g * share).GradFor(input), (g * (1.0 - share)).GradFor(other)];
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor clamp(double? min = null, double? max = null) => torch.clamp(this, min, max);
         public Tensor clamp_min(double min) => torch.clamp(this, min, null);

@@ -62,7 +62,7 @@ public static partial class torch
     public static bool equal(Tensor input, Tensor other) =>
         input._shape.AsSpan().SequenceEqual(other._shape) && input.eq(other).all().item<bool>();
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor eq(Tensor other) => torch.eq(this, other);
         public Tensor ne(Tensor other) => torch.ne(this, other);

@@ -7,7 +7,7 @@ public static partial class torch
     // Picking elements by position, and the reverse. The ops come in pairs, each the other's backward:
     // index_select (whole slices along a dimension) ↔ index_add, gather (single elements) ↔ scatter_add.
     // Reading an element k times means its gradient is the sum of the k gradients, hence "add".
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>The slices at the positions <paramref name="index"/> (1-d int64) along <paramref name="dim"/>, copied; positions may repeat.</summary>
         public Tensor index_select(long dim, Tensor index)

@@ -63,7 +63,7 @@ public static partial class torch
     public static Tensor[] chunk(Tensor input, long chunks, long dim = 0) => input.chunk(chunks, dim);
     public static Tensor[] unbind(Tensor input, long dim = 0) => input.unbind(dim);
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>Views of <paramref name="split_size"/> elements each along <paramref name="dim"/>; the last may be smaller.</summary>
         public Tensor[] split(long split_size, long dim = 0)

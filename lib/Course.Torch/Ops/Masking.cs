@@ -50,7 +50,7 @@ public static partial class torch
             throw new ArgumentException($"{op}: {name} must be a Bool tensor, got {tensor.dtype}.");
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>torch.where(condition, this, y).</summary>
         public Tensor where(Tensor condition, Tensor y) => torch.where(condition, this, y);

@@ -44,7 +44,7 @@ public static partial class torch
         return matmul(input, other);
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor mm(Tensor mat2) => torch.mm(this, mat2);
         public Tensor bmm(Tensor mat2) => torch.bmm(this, mat2);

@@ -32,23 +32,21 @@ public static partial class torch
         return y.WithGradFn("LogSoftmaxBackward0", g => [g - exp(y.detach()) * g.sum(dim, keepdim: true)], source);
     }
 
-    /// <summary>Moves <paramref name="dim"/> last so that each softmax row is contiguous, runs the row kernel, and moves it back.</summary>
     private static Tensor SoftmaxAlong(string op, Tensor input, long dim, bool log)
     {
         var d = Tensor.NormalizeDim(dim, input.Dimensions, op);
-        var rows = input.detach().transpose(d, -1).contiguous();
-        var rowLength = input.Dimensions == 0 ? 1 : (int)input._shape[d];
-        var result = new Tensor(Tensor.AllocateStorage(input.dtype, rows.numel()), rows._shape, input.dtype);
-        switch (input.dtype)
+        if (!input.is_floating_point())
+            throw new NotSupportedException($"{op}: needs a floating-point tensor, this one is {input.dtype}; convert with .to(float32) first.");
+        return AlongDim.Rows(input, d, (rows, result, rowLength) =>
         {
-            case ScalarType.Float32: SoftmaxRows.Apply(rows.ContiguousSpan<float>(), result.ContiguousSpan<float>(), rowLength, log); break;
-            case ScalarType.Float64: SoftmaxRows.Apply(rows.ContiguousSpan<double>(), result.ContiguousSpan<double>(), rowLength, log); break;
-            default: throw new NotSupportedException($"{op}: needs a floating-point tensor, this one is {input.dtype}; convert with .to(float32) first.");
-        }
-        return result.transpose(d, -1).contiguous();
+            if (input.dtype == ScalarType.Float32)
+                SoftmaxRows.Apply(rows.ContiguousSpan<float>(), result.ContiguousSpan<float>(), rowLength, log);
+            else
+                SoftmaxRows.Apply(rows.ContiguousSpan<double>(), result.ContiguousSpan<double>(), rowLength, log);
+        });
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor softmax(long dim, ScalarType? dtype = null) => torch.softmax(this, dim, dtype);
         public Tensor log_softmax(long dim, ScalarType? dtype = null) => torch.log_softmax(this, dim, dtype);

@@ -6,7 +6,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>The sum of all elements (a 0-d tensor). Bool and int64 sum to int64.</summary>
         public Tensor sum() => sum(AllDims(), keepdim: false);

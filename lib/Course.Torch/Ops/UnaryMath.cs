@@ -117,7 +117,7 @@ public static partial class torch
     /// <summary>x². Written as x·x, so the gradient (2x·g) comes from mul's backward.</summary>
     public static Tensor square(Tensor input) => input * input;
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         public Tensor exp() => torch.exp(this);
         public Tensor log() => torch.log(this);

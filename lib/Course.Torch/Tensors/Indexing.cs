@@ -6,7 +6,7 @@ public static partial class torch
     // the result shares storage with x and writing into it changes x. A tensor index (int64 positions or a
     // bool mask) picks arbitrary elements, which no strided view can describe, so reading copies
     // (index_select) and writing goes element by element to the storage positions it picks.
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// Indexing as in PyTorch: <c>x[0]</c>, <c>x[.., 1..3]</c>, <c>x[^1]</c>, <c>x[TensorIndex.Ellipsis, 0]</c>,

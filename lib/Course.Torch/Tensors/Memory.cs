@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         internal static Array AllocateStorage(ScalarType dtype, long count) => dtype switch
         {

@@ -6,7 +6,7 @@ public static partial class torch
     // and select (one position, dropping the dimension). They only move the offset and change shape and
     // strides. Their backward puts the gradient into the picked part of a zero tensor shaped like the
     // base: elements that were not picked did not influence the result.
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// Positions start, start+step, ... before finish along <paramref name="dim"/>, as Python's

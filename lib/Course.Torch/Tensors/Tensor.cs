@@ -13,8 +13,10 @@ public static partial class torch
     /// and offset, so they cost nothing and share memory with their base tensor.
     /// </para>
     /// The class is split over several files, one concept each (creation, arithmetic, shapes, ...).
+    /// It is not sealed only so that <see cref="Modules.Parameter"/> can derive from it, as in
+    /// TorchSharp. Write every part as <c>public partial class Tensor</c>: one <c>sealed</c> part seals them all.
     /// </summary>
-    public sealed partial class Tensor : IDisposable
+    public partial class Tensor : IDisposable
     {
         /// <summary>float[], double[], long[] or bool[], matching <see cref="dtype"/>.</summary>
         internal readonly Array storage;
@@ -72,6 +74,7 @@ public static partial class torch
         /// <summary>True when the elements are laid out row-major with no gaps, so kernels can use one span.</summary>
         public bool is_contiguous()
         {
+            if (numel() == 0) return true; // no elements, so no gaps (as in PyTorch), whatever the strides say
             long expected = 1;
             for (var d = _shape.Length - 1; d >= 0; d--)
             {

@@ -4,7 +4,7 @@ public static partial class torch
 {
     // Views: new shape/strides/offset over the same storage, no copying. Their backward reshapes or
     // permutes the gradient back, since a view moves values around without changing them.
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>Same elements, new shape (one size may be -1 and is inferred). Needs a layout that allows it without copying.</summary>
         public Tensor view(params long[] shape)

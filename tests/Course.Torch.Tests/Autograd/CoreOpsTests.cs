@@ -61,6 +61,16 @@ public class CoreOpsTests
     }
 
     [Fact]
+    public void Zero_dim_operands_follow_pytorch_type_promotion()
+    {
+        Assert.Equal(float32, (ones(3) * tensor(2.0)).dtype);          // 0-d float64 does not widen float32
+        Assert.Equal(float32, (arange(3) * 2.5).dtype);                // int64 with a fractional number: default float
+        Assert.Equal(int64, (arange(3) * 2.0).dtype);                  // a whole number keeps int64
+        Assert.Equal(float64, (arange(3) + tensor(0.5)).dtype);        // a 0-d tensor of a higher category decides
+        Assert.Equal(float64, (ones(3) + ones(3, dtype: float64)).dtype);
+    }
+
+    [Fact]
     public void Shape_errors_name_the_op_and_both_shapes()
     {
         var error = Assert.Throws<ArgumentException>(() => randn(64, 784).matmul(randn(10, 256)));

@@ -69,6 +69,15 @@ public class UnaryMathTests
     }
 
     [Fact]
+    public void Tensors_with_an_empty_dimension_pass_through()
+    {
+        var empty = zeros(new long[] { 2, 0 });
+        Assert.Equal(new long[] { 2, 0 }, empty.exp().shape);
+        Assert.Equal(new long[] { 2, 0 }, empty.softmax(0).shape);
+        Assert.Equal(new long[] { 2 }, empty.sum(1).shape);
+    }
+
+    [Fact]
     public void Gradients_pass_gradient_checks()
     {
         GradCheck.Check(x => x[0].exp(), GradCheck.Input(3, 4));

@@ -1,0 +1,73 @@
+using Course.Torch;
+using static Course.Torch.torch;
+
+namespace SideBySide;
+
+/// <summary>
+/// The course's workloads, written exactly as benchmarks/side_by_side.py writes them for PyTorch:
+/// same shapes, same optimizer, same batch size, synthetic data (data loading is not measured).
+/// Each returns (samples or operations processed, seconds taken) for the timed steps only.
+/// </summary>
+internal static class Workloads
+{
+    public static readonly Dictionary<string, Func<int, (double Items, double Seconds)>> All = new()
+    {
+        ["mlp_train"] = MlpTrain,
+        ["mlp_infer"] = MlpInfer,
+        ["matmul_64x784x256"] = steps => MatMul(64, 784, 256, steps),
+        ["matmul_512"] = steps => MatMul(512, 512, 512, steps),
+    };
+
+    private const int BatchSize = 64;
+
+    private static nn.Module<Tensor, Tensor> Mlp() =>
+        nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10));
+
+    /// <summary>One training step of the MLP 784-256-10 with Adam, batch 64; items = samples.</summary>
+    private static (double, double) MlpTrain(int steps)
+    {
+        manual_seed(0);
+        var model = Mlp();
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        var x = randn(BatchSize, 784);
+        var y = randint(10, [BatchSize]);
+        void Step()
+        {
+            optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(model.call(x), y);
+            loss.backward();
+            optimizer.step();
+        }
+        return Time(Step, steps, BatchSize);
+    }
+
+    /// <summary>MLP forward pass without gradient recording, batch 64; items = samples.</summary>
+    private static (double, double) MlpInfer(int steps)
+    {
+        manual_seed(0);
+        var model = Mlp();
+        model.eval();
+        var x = randn(BatchSize, 784);
+        return Time(() =>
+        {
+            using (no_grad()) model.call(x);
+        }, steps, BatchSize);
+    }
+
+    /// <summary>A float32 matrix product; items = floating-point operations (2·m·k·n).</summary>
+    private static (double, double) MatMul(int m, int k, int n, int steps)
+    {
+        manual_seed(0);
+        var a = randn(m, k);
+        var b = randn(k, n);
+        return Time(() => a.matmul(b), steps, 2.0 * m * k * n);
+    }
+
+    private static (double, double) Time(Action step, int steps, double itemsPerStep)
+    {
+        for (var i = 0; i < Math.Max(3, steps / 10); i++) step(); // warm-up: JIT, caches, allocations
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < steps; i++) step();
+        return (steps * itemsPerStep, clock.Elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Runs the course's workloads in PyTorch and in Course.Torch, one after the other, and prints the ratio.
+
+    /usr/bin/python3 benchmarks/side_by_side.py [--steps N] [--only mlp_train,...] [--markdown]
+
+PyTorch is Debian's python3-torch (CPU, oneDNN), limited to the same two threads our engine uses
+(torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1). Each workload is defined twice, here and in
+benchmarks/SideBySide/Workloads.cs, with the same shapes, optimizer and batch size; "items" are
+samples for model workloads and floating-point operations for matrix products.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+import torch  # noqa: E402  (environment first)
+
+THREADS = 2
+BATCH = 64
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def mlp():
+    return torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
+
+
+def mlp_train(steps):
+    torch.manual_seed(0)
+    model = mlp()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x, y = torch.randn(BATCH, 784), torch.randint(10, (BATCH,))
+
+    def step():
+        optimizer.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        optimizer.step()
+    return timed(step, steps, BATCH)
+
+
+def mlp_infer(steps):
+    torch.manual_seed(0)
+    model = mlp().eval()
+    x = torch.randn(BATCH, 784)
+
+    def step():
+        with torch.no_grad():
+            model(x)
+    return timed(step, steps, BATCH)
+
+
+def matmul(m, k, n):
+    def run(steps):
+        a, b = torch.randn(m, k), torch.randn(k, n)
+        return timed(lambda: a @ b, steps, 2.0 * m * k * n)
+    return run
+
+
+WORKLOADS = {
+    "mlp_train": (mlp_train, 300),
+    "mlp_infer": (mlp_infer, 1000),
+    "matmul_64x784x256": (matmul(64, 784, 256), 1000),
+    "matmul_512": (matmul(512, 512, 512), 100),
+}
+
+
+def timed(step, steps, items_per_step):
+    for _ in range(max(3, steps // 10)):
+        step()
+    start = time.perf_counter()
+    for _ in range(steps):
+        step()
+    return steps * items_per_step / (time.perf_counter() - start)
+
+
+def build_engine_runner():
+    project = os.path.join(ROOT, "benchmarks", "SideBySide")
+    out = os.path.join(ROOT, "artifacts", "side-by-side")
+    subprocess.run(["dotnet", "build", project, "-c", "Release", "-o", out, "--nologo", "-v", "q"], check=True,
+                   stdout=subprocess.DEVNULL)
+    return os.path.join(out, "SideBySide.dll")
+
+
+def run_engine(dll, name, steps):
+    result = subprocess.run(["dotnet", dll, name, str(steps)], check=True, capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])["items_per_second"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--steps", type=float, default=1.0, help="scale every workload's step count")
+    parser.add_argument("--only", default="", help="comma-separated workload names")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args()
+
+    torch.set_num_threads(THREADS)
+    names = [n for n in WORKLOADS if not args.only or n in args.only.split(",")]
+    dll = build_engine_runner()
+    rows = []
+    for name in names:
+        function, steps = WORKLOADS[name]
+        steps = max(1, int(steps * args.steps))
+        reference = function(steps)
+        ours = run_engine(dll, name, steps)
+        rows.append((name, reference, ours, ours / reference))
+        if not args.markdown:
+            print(f"{name:22s} PyTorch {reference:14,.0f}/s   Course.Torch {ours:14,.0f}/s   ratio {ours / reference:5.2f}x",
+                  flush=True)
+    if args.markdown:
+        print(f"| workload | PyTorch {torch.__version__} (items/s) | Course.Torch (items/s) | ratio |")
+        print("| --- | ---: | ---: | ---: |")
+        for name, reference, ours, ratio in rows:
+            print(f"| {name} | {reference:,.0f} | {ours:,.0f} | {ratio:.2f}x |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

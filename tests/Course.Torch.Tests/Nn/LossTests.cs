@@ -444,4 +444,73 @@ public class LossTests
         Assert.Contains("cannot require grad",
             Assert.Throws<ArgumentException>(() => F.binary_cross_entropy(tensor(new[] { 0.5f, 0.5f, 0.2f }), y, ones(3).requires_grad_())).Message);
     }
+
+    // ---- loss modules ------------------------------------------------------------------------------
+
+    [Fact]
+    public void Loss_modules_run_their_functional_loss_with_the_options_they_were_made_with()
+    {
+        var (x, y) = (RegressionInput(), RegressionTarget());
+        Assert.True(equal(F.mse_loss(x, y), nn.MSELoss().call(x, y)));
+        Assert.True(equal(F.l1_loss(x, y, Reduction.Sum), nn.L1Loss(Reduction.Sum).call(x, y)));
+        Assert.True(equal(F.smooth_l1_loss(x, y, Reduction.None, 0.5), nn.SmoothL1Loss(Reduction.None, beta: 0.5).call(x, y)));
+        Assert.True(equal(F.huber_loss(x, y, 0.3), nn.HuberLoss(0.3).call(x, y)));
+
+        var scores = Scores();
+        Assert.True(equal(F.cross_entropy(scores, Classes()), nn.CrossEntropyLoss().call(scores, Classes())));
+        Assert.True(equal(F.cross_entropy(scores, tensor(new long[] { 2, 0, 0, 1 }), ClassWeights(), 0, Reduction.Sum, 0.2),
+            nn.CrossEntropyLoss(ClassWeights(), ignore_index: 0, reduction: Reduction.Sum, label_smoothing: 0.2).call(scores, tensor(new long[] { 2, 0, 0, 1 }))));
+        var logProbabilities = scores.log_softmax(1);
+        Assert.True(equal(F.nll_loss(logProbabilities, ClassesWithIgnored(), ClassWeights()), nn.NLLLoss(ClassWeights()).call(logProbabilities, ClassesWithIgnored())));
+        Assert.True(equal(F.nll_loss(logProbabilities, Classes(), reduction: Reduction.None, ignore_index: 1),
+            nn.NLLLoss(reduction: Reduction.None, ignore_index: 1).call(logProbabilities, Classes())));
+
+        var p = tensor(new[] { 0.2, 0.8, 0.1, 0.9 });
+        var labels = tensor(new[] { 0.0, 1, 0, 1 });
+        var elementWeight = tensor(new[] { 1.0, 2, 3, 4 });
+        OpsAssert.Close([0.1642520335], nn.BCELoss().call(p, labels), 1e-10);
+        Assert.True(equal(F.binary_cross_entropy(p, labels, elementWeight, Reduction.Sum), nn.BCELoss(elementWeight, Reduction.Sum).call(p, labels)));
+        var logits = log(p / (1.0 - p));
+        Assert.True(equal(F.binary_cross_entropy_with_logits(logits, labels, elementWeight, pos_weights: tensor(new[] { 3.0 })),
+            nn.BCEWithLogitsLoss(elementWeight, pos_weights: tensor(new[] { 3.0 })).call(logits, labels)));
+    }
+
+    [Fact]
+    public void Loss_modules_show_their_options_and_print_like_pytorch()
+    {
+        var weight = ClassWeights();
+        var crossEntropy = nn.CrossEntropyLoss(weight, label_smoothing: 0.1);
+        Assert.Same(weight, crossEntropy.weight);
+        Assert.Null(crossEntropy.ignore_index);
+        Assert.Equal(0.1, crossEntropy.label_smoothing);
+        Assert.Equal(Reduction.Mean, crossEntropy.reduction);
+        Assert.Equal("CrossEntropyLoss()", crossEntropy.ToString());
+        Assert.Equal(-100, nn.NLLLoss().ignore_index);
+        Assert.Null(nn.BCELoss().weight);
+        Assert.Null(nn.BCEWithLogitsLoss().pos_weights);
+        Assert.Equal(1.0, nn.SmoothL1Loss().beta);
+        Assert.Equal(2.0, nn.HuberLoss(2.0).delta);
+        Assert.Equal(Reduction.Sum, nn.MSELoss(Reduction.Sum).reduction);
+        Assert.Empty(crossEntropy.parameters());
+        Loss<Tensor, Tensor, Tensor> criterion = nn.L1Loss();
+        Assert.Equal("L1Loss()", criterion.ToString());
+    }
+
+    [Fact]
+    public void A_loss_module_drives_gradients_into_a_model()
+    {
+        var model = nn.Linear(4, 3);
+        var criterion = nn.CrossEntropyLoss();
+        var x = randn([8, 4], generator: new Generator(11));
+        var labels = randint(0, 3, [8], generator: new Generator(12));
+        var before = criterion.call(model.call(x), labels).item<float>();
+        for (var step = 0; step < 20; step++)
+        {
+            foreach (var parameter in model.parameters()) parameter.grad = null;
+            criterion.call(model.call(x), labels).backward();
+            using (no_grad())
+                foreach (var parameter in model.parameters()) parameter.sub_(parameter.grad!, alpha: 0.5);
+        }
+        Assert.True(criterion.call(model.call(x), labels).item<float>() < before * 0.8);
+    }
 }

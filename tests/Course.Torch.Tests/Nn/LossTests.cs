@@ -33,6 +33,10 @@ public class LossTests
     private static Tensor Leaf(int seed, params long[] shape) =>
         randn(shape, dtype: float64, generator: new Generator(seed)).requires_grad_();
 
+    /// <summary>A float64 leaf of values in [0.1, 0.9): probabilities or labels away from 0 and 1.</summary>
+    private static Tensor Probabilities(int seed, params long[] shape) =>
+        (rand(shape, dtype: float64, generator: new Generator(seed)) * 0.8 + 0.1).requires_grad_();
+
     // ---- regression losses ----------------------------------------------------------------------
 
     [Fact]
@@ -151,14 +155,13 @@ public class LossTests
     [Fact]
     public void Binary_cross_entropy_has_correct_gradients_for_input_and_target()
     {
-        var weight = rand([3, 4], dtype: float64, generator: new Generator(5)) + 0.5;
+        var weight = (Probabilities(5, 3, 4) + 0.5).detach();
         foreach (var reduction in new[] { Reduction.None, Reduction.Mean, Reduction.Sum })
         {
-            // Input * 0.5 lies in [0.25, 0.75) and Input − 0.5 in [0, 1): probabilities and labels.
-            GradCheck.Check(t => F.binary_cross_entropy(t[0] * 0.5, t[1] - 0.5, reduction: reduction), GradCheck.Input(3, 4), GradCheck.Input(4, 3).reshape(3, 4).detach().requires_grad_());
-            GradCheck.Check(t => F.binary_cross_entropy(t[0] * 0.5, t[1] - 0.5, weight, reduction), GradCheck.Input(3, 4), GradCheck.Input(4, 3).reshape(3, 4).detach().requires_grad_());
+            GradCheck.Check(t => F.binary_cross_entropy(t[0], t[1], reduction: reduction), Probabilities(13, 3, 4), Probabilities(14, 3, 4));
+            GradCheck.Check(t => F.binary_cross_entropy(t[0], t[1], weight, reduction), Probabilities(15, 3, 4), Probabilities(16, 3, 4));
         }
-        GradCheck.Check(t => F.binary_cross_entropy(t[0] * 0.5, t[1] - 0.5, tensor(new[] { 2.0, 0.5, 1, 3 })), GradCheck.Input(3, 4), GradCheck.Input(12).reshape(3, 4).detach().requires_grad_());
+        GradCheck.Check(t => F.binary_cross_entropy(t[0], t[1], tensor(new[] { 2.0, 0.5, 1, 3 })), Probabilities(17, 3, 4), Probabilities(18, 3, 4));
     }
 
     [Fact]

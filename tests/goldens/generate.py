@@ -33,13 +33,14 @@ sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 import torch  # noqa: E402
 
 import layers  # noqa: E402
+import losses  # noqa: E402
 import ops_core  # noqa: E402
 import ops_math  # noqa: E402
 import ops_shapes  # noqa: E402
 import optimizers  # noqa: E402
 import state_dicts  # noqa: E402
 
-CASE_SECTIONS = [ops_core, ops_math, ops_shapes, layers]  # build() gives a golden.Section
+CASE_SECTIONS = [ops_core, ops_math, ops_shapes, layers, losses]  # build() gives a golden.Section
 OTHER_SECTIONS = [optimizers, state_dicts]  # write(directory) writes its own files and gives the number of cases
 OUTPUT = pathlib.Path(__file__).resolve().parents[1] / "Course.Torch.Tests" / "Goldens"
 

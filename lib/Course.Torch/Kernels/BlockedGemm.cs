@@ -28,9 +28,9 @@ internal static unsafe partial class BlockedGemm<T, TVector, TSimd>
 
     private static int TileColumns => 2 * TSimd.Count;
 
-    // k is processed in slices of at most 256 steps. One B sliver is then 256 x 32 floats = 32 KiB,
-    // which fits the 32-48 KiB L1 data cache of current x64 and Arm cores, so the micro-kernel streams it
-    // from L1 for all the row tiles of the block.
+    // k is processed in slices of at most 256 steps. One B sliver is then 256 x 32 floats (or 256 x 16
+    // doubles) = 32 KiB, which fits the 32-48 KiB L1 data cache of current x64 and Arm cores, so the
+    // micro-kernel streams it from L1 for all the row tiles of the block.
     private const int MaxDepthBlock = 256;
 
     // A block of C is at most 192 rows x 256 columns. Its packed A (192 x 256 floats = 192 KiB) and packed
@@ -98,13 +98,12 @@ internal static unsafe partial class BlockedGemm<T, TVector, TSimd>
 
         void MultiplyBlockAt(int blockIndex)
         {
-            // Blocks are cut on tile boundaries and as evenly as possible: tiles [t*T/B, (t+1)*T/B).
             int rowBlock = blockIndex / columnBlocks;
             int columnBlock = blockIndex % columnBlocks;
-            int rowStart = rowBlock * rowTiles / rowBlocks * TileRows;
-            int rowEnd = Math.Min(m, (rowBlock + 1) * rowTiles / rowBlocks * TileRows);
-            int columnStart = columnBlock * columnTiles / columnBlocks * TileColumns;
-            int columnEnd = Math.Min(n, (columnBlock + 1) * columnTiles / columnBlocks * TileColumns);
+            int rowStart = FirstTileOfBlock(rowBlock, rowBlocks, rowTiles) * TileRows;
+            int rowEnd = Math.Min(m, FirstTileOfBlock(rowBlock + 1, rowBlocks, rowTiles) * TileRows);
+            int columnStart = FirstTileOfBlock(columnBlock, columnBlocks, columnTiles) * TileColumns;
+            int columnEnd = Math.Min(n, FirstTileOfBlock(columnBlock + 1, columnBlocks, columnTiles) * TileColumns);
             MultiplyBlock(left, right, c, cOffset, n, k, depthBlock, accumulate, rowStart, rowEnd, columnStart, columnEnd);
         }
 
@@ -213,6 +212,9 @@ internal static unsafe partial class BlockedGemm<T, TVector, TSimd>
             }
         }
     }
+
+    // Blocks are cut on tile boundaries and as evenly as possible: block b of B gets tiles [b*T/B, (b+1)*T/B).
+    private static int FirstTileOfBlock(int block, int blocks, int tiles) => (int)((long)block * tiles / blocks);
 
     private static T* AlignToCacheLine(T* pointer) =>
         (T*)(((nuint)pointer + CacheLineBytes - 1) & ~(nuint)(CacheLineBytes - 1));

@@ -16,12 +16,20 @@ DTYPE_NAMES = {torch.float32: "float32", torch.float64: "float64", torch.int64: 
 class Spec:
     """How to make one input tensor from the case's random stream."""
 
-    def __init__(self, shape, dtype, make, requires_grad):
+    def __init__(self, shape, dtype, make, requires_grad, pattern=False):
         self.shape, self.dtype, self.make, self.requires_grad = tuple(shape), dtype, make, requires_grad
+        self.pattern = pattern
+
+    def encode(self, tensor):
+        if self.pattern:
+            return {"dtype": DTYPE_NAMES[self.dtype], "shape": list(self.shape), "pattern": "modular", "requires_grad": False}
+        return encode(tensor, requires_grad=tensor.requires_grad)
 
     def build(self, rng):
         values = self.make(rng, self.shape)
         tensor = torch.tensor(np.asarray(values).reshape(self.shape), dtype=self.dtype)
+        if self.pattern and self.dtype == f32:
+            assert values.dtype == np.float32  # computed in float32, as the C# side does
         return tensor.requires_grad_(self.requires_grad)
 
 
@@ -49,6 +57,19 @@ def V(values, dtype=f32, grad=True):
     """Exactly these values (a nested list), for cases that need particular numbers such as ties or zeros."""
     array = np.asarray(values)
     return Spec(array.shape, dtype, lambda rng, s: array, grad and dtype.is_floating_point)
+
+
+def P(*shape, dtype=f32):
+    """The values ((7919 * i) mod 1999 - 999) / 1000 for flat index i, in [-1, 1). The C# side computes
+    them itself (one exactly rounded division), so the file stores only the shape: for large inputs
+    that exercise the blocked, multi-threaded matmul. Forward only (the gradients would be as large)."""
+
+    def make(rng, s):
+        i = np.arange(int(np.prod(s)), dtype=np.int64)
+        numerator = ((7919 * i) % 1999 - 999).astype(np.float32 if dtype == f32 else np.float64)
+        return numerator / numerator.dtype.type(1000)
+
+    return Spec(shape, dtype, make, False, pattern=True)
 
 
 # ---- running cases -------------------------------------------------------------------------------
@@ -116,7 +137,7 @@ class Section:
             found = dict(zip(map(id, sources), torch.autograd.grad(loss, sources, allow_unused=True)))
         case = {
             "name": name,
-            "inputs": [encode(x, requires_grad=x.requires_grad) for x in inputs],
+            "inputs": [spec.encode(x) for spec, x in zip(specs, inputs)],
             "outputs": [encode(o) for o in outputs],
             "weights": [None if w is None else encode(w) for w in weights],
             "grads": [encode_or_null(found.get(id(x))) for x in inputs],

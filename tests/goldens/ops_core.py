@@ -2,7 +2,7 @@
 
 import torch
 
-from golden import B, I, N, Section, U, V, f64
+from golden import B, I, N, P, Section, U, V, f64
 
 
 def build():
@@ -56,6 +56,12 @@ def build():
     c("mm_transposed_right", lambda a, b: a.mm(b.t()), N(3, 4), N(5, 4))
     c("mm_transposed_both", lambda a, b: a.t().mm(b.t()), N(4, 3), N(5, 4))
     c("mm_odd_sizes", lambda a, b: torch.mm(a, b), N(7, 33), N(33, 17))
+    # large enough for the blocked GEMM's depth blocks (k > 256), row blocks (m > 192) and threads
+    c("mm_blocked", lambda a, b: a.mm(b), P(16, 300), P(300, 20))
+    c("mm_blocked_transposed", lambda a, b: a.t().mm(b.t()), P(300, 16), P(20, 300))
+    c("mm_blocked_f64", lambda a, b: a.mm(b), P(16, 300, dtype=f64), P(300, 20, dtype=f64))
+    c("mm_many_rows", lambda a, b: a.mm(b), P(200, 40), P(40, 4))
+    c("matmul_blocked_batched", lambda a, b: a.matmul(b), P(2, 12, 100), P(100, 60))
     c("mm_f64", lambda a, b: a.mm(b), N(5, 7, dtype=f64), N(7, 3, dtype=f64))
     c("mm_int", lambda a, b: a.mm(b), I(3, 4, low=-5, high=5), I(4, 2, low=-5, high=5))
     c("matmul_vec_vec", lambda a, b: a.matmul(b), N(6), N(6))

@@ -35,7 +35,22 @@ internal sealed class GoldenTensor
         };
         var shape = json.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
         var requiresGrad = json.TryGetProperty("requires_grad", out var flag) && flag.GetBoolean();
-        return new GoldenTensor(dtype, shape, json.GetProperty("data"), requiresGrad);
+        var data = json.TryGetProperty("pattern", out var pattern) ? Pattern(pattern.GetString(), dtype, shape) : json.GetProperty("data");
+        return new GoldenTensor(dtype, shape, data, requiresGrad);
+    }
+
+    /// <summary>
+    /// The generator's P() inputs, which the file describes instead of listing: element i is
+    /// ((7919·i) mod 1999 − 999) / 1000, one correctly rounded division in the tensor's dtype, so both
+    /// sides get the same bits.
+    /// </summary>
+    private static JsonElement Pattern(string? name, ScalarType dtype, long[] shape)
+    {
+        if (name != "modular") throw new InvalidDataException($"golden tensor with unknown pattern '{name}'");
+        var numerators = Enumerable.Range(0, checked((int)shape.Aggregate(1L, (n, s) => n * s))).Select(i => 7919L * i % 1999 - 999);
+        return dtype == ScalarType.Float32
+            ? JsonSerializer.SerializeToElement(numerators.Select(v => (float)v / 1000f).ToArray())
+            : JsonSerializer.SerializeToElement(numerators.Select(v => v / 1000.0).ToArray());
     }
 
     /// <summary>A golden tensor from a bare list of values whose dtype and shape the caller knows.</summary>

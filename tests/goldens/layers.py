@@ -1,6 +1,5 @@
 """Layers with fixed weights: Linear, the activation modules, containers, in train and eval mode."""
 
-import torch
 import torch.nn.functional as F
 from torch import nn
 

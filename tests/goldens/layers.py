@@ -1,5 +1,6 @@
 """Layers with fixed weights: Linear, the activation modules, containers, in train and eval mode."""
 
+import torch
 import torch.nn.functional as F
 from torch import nn
 
@@ -19,6 +20,15 @@ def build():
     layer("linear_wide", lambda: nn.Linear(21, 9), N(4, 21))
     s.case("functional_linear", lambda x, w, b: F.linear(x, w, b), N(5, 4), N(3, 4), N(3))
     s.case("functional_linear_no_bias", lambda x, w: F.linear(x, w), N(2, 5, 4), N(3, 4))
+
+    s.case("functional_relu", lambda x: F.relu(x), N(3, 4))
+    s.case("functional_leaky_relu", lambda x: F.leaky_relu(x, 0.3), N(3, 4))
+    s.case("functional_gelu", lambda x: F.gelu(x), N(3, 4))
+    s.case("functional_sigmoid", lambda x: torch.sigmoid(x), N(3, 4))
+    s.case("functional_tanh", lambda x: torch.tanh(x), N(3, 4))
+    s.case("functional_softmax", lambda x: F.softmax(x, 0), N(3, 4))
+    s.case("functional_log_softmax_to_f64", lambda x: F.log_softmax(x, 1, dtype=f64), N(3, 4))
+    s.case("functional_dropout_eval", lambda x: F.dropout(x, 0.5, training=False), N(3, 4))
 
     layer("relu", lambda: nn.ReLU(), N(3, 4))
     layer("leaky_relu", lambda: nn.LeakyReLU(0.1), N(3, 4))

@@ -140,6 +140,20 @@ def build():
     c("int_to_f64", lambda a: a.to(f64), I(5, low=-10, high=10))
     c("detach", lambda a: a.detach() * 3.0, N(3, grad=False))
 
+    # ---- in-place forms on tensors outside the graph (the optimizers' building blocks) -------------
+    c("add_", lambda a, b: a.clone().add_(b), N(3, 4, grad=False), N(4, grad=False))
+    c("add_alpha_", lambda a, b: a.clone().add_(b, alpha=-0.3), N(3, 4, grad=False), N(3, 4, grad=False))
+    c("add_scalar_", lambda a: a.clone().add_(1.5), N(3, grad=False))
+    c("sub_alpha_", lambda a, b: a.clone().sub_(b, alpha=2.0), N(3, 4, grad=False), N(3, 1, grad=False))
+    c("mul_", lambda a, b: a.clone().mul_(b), N(3, 4, grad=False), N(4, grad=False))
+    c("mul_scalar_", lambda a: a.clone().mul_(0.9), N(5, grad=False))
+    c("div_", lambda a, b: a.clone().div_(b), N(3, 4, grad=False), U(3, 4, grad=False))
+    c("div_scalar_", lambda a: a.clone().div_(3.0), N(5, dtype=f64, grad=False))
+    c("fill_", lambda a: a.clone().fill_(2.25), N(2, 3, grad=False))
+    c("zero_", lambda a: a.clone().zero_(), N(2, 3, grad=False))
+    c("copy_broadcast_convert", lambda a, b: a.clone().copy_(b), N(3, 4, grad=False), N(4, dtype=f64, grad=False))
+    c("copy_into_view", lambda a, b: a.clone().t().copy_(b), N(3, 4, grad=False), N(4, 3, grad=False))
+
     # ---- creation -----------------------------------------------------------------------------
     c("zeros", lambda: torch.zeros(2, 3))
     c("ones_f64", lambda: torch.ones(3, 2, dtype=f64))

@@ -173,4 +173,13 @@ def build():
     c("clamp_", lambda a: a.clone().clamp_(-0.5, 0.5), N(5, grad=False))
     c("addcmul_", lambda a, b, d: a.clone().addcmul_(b, d, value=3.0), N(5, grad=False), N(5, grad=False), N(5, grad=False))
     c("lerp_", lambda a, b: a.clone().lerp_(b, 0.9), N(5, grad=False), N(5, grad=False))
+    c("lerp_tensor_", lambda a, b, w: a.clone().lerp_(b, w), N(5, grad=False), N(5, grad=False), U(5, low=0, high=1, grad=False))
+    c("addcdiv_", lambda a, b, d: a.clone().addcdiv_(b, d, value=-0.5), N(5, grad=False), N(5, grad=False), U(5, grad=False))
+    c("abs_", lambda a: a.clone().abs_(), N(5, grad=False))
+    c("pow_", lambda a: a.clone().pow_(3), N(5, grad=False))
+    c("relu_", lambda a: a.clone().relu_(), N(5, grad=False))
+    c("tanh_", lambda a: a.clone().tanh_(), N(5, grad=False))
+    c("sigmoid_", lambda a: a.clone().sigmoid_(), N(5, grad=False))
+    c("clamp_min_", lambda a: a.clone().clamp_min_(0.2), N(5, grad=False))
+    c("clamp_max_", lambda a: a.clone().clamp_max_(0.2), N(5, grad=False))
     return s

@@ -70,5 +70,8 @@ def build():
     c("masked_fill", lambda a, m: a.masked_fill(m, -2.0), N(3, 4), B(3, 4))
     c("masked_fill_broadcast", lambda a, m: torch.masked_fill(a, m, 0.0), N(3, 4), B(4))
     c("masked_select", lambda a, m: a.masked_select(m), N(3, 4), B(3, 4))
+    c("masked_fill_", lambda a, m: a.clone().masked_fill_(m, 9.0), N(3, 4, grad=False), B(3, 4))
+    c("index_add_", lambda a, i, v: a.clone().index_add_(0, i, v, alpha=2.0), N(4, 3, grad=False), I(5, high=4), N(5, 3, grad=False))
+    c("scatter_add_", lambda a, i, v: a.clone().scatter_add_(1, i, v), N(3, 4, grad=False), I(3, 5, high=4), N(3, 5, grad=False))
     c("masked_select_broadcast", lambda a, m: torch.masked_select(a, m), N(3, 4), B(4))
     return s

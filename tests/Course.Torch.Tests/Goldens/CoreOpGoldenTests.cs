@@ -149,6 +149,20 @@ public class CoreOpGoldenTests
         ["int_to_f64"] = x => x[0].to(float64),
         ["detach"] = x => x[0].detach() * 3.0,
 
+        // ---- in-place forms ----
+        ["add_"] = x => x[0].clone().add_(x[1]),
+        ["add_alpha_"] = x => x[0].clone().add_(x[1], alpha: -0.3),
+        ["add_scalar_"] = x => x[0].clone().add_(1.5),
+        ["sub_alpha_"] = x => x[0].clone().sub_(x[1], alpha: 2.0),
+        ["mul_"] = x => x[0].clone().mul_(x[1]),
+        ["mul_scalar_"] = x => x[0].clone().mul_(0.9),
+        ["div_"] = x => x[0].clone().div_(x[1]),
+        ["div_scalar_"] = x => x[0].clone().div_(3.0),
+        ["fill_"] = x => x[0].clone().fill_(2.25),
+        ["zero_"] = x => x[0].clone().zero_(),
+        ["copy_broadcast_convert"] = x => x[0].clone().copy_(x[1]),
+        ["copy_into_view"] = x => x[0].clone().t().copy_(x[1]),
+
         // ---- creation ----
         ["zeros"] = _ => zeros(2, 3),
         ["ones_f64"] = _ => ones(3, 2, dtype: float64),

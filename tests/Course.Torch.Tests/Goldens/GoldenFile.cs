@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Course.Torch.Tests.Goldens;
 
 /// <summary>
-/// One golden file written by tests/goldens/generate.py: a section name, the PyTorch version that
-/// produced it, and its cases by name (each a JSON object whose layout depends on the section kind).
+/// One golden file written by tests/goldens/generate.py: its cases by name, each a JSON object whose
+/// layout depends on the section (op and layer cases, optimizer trajectories, state dicts).
 /// Files are copied next to the test assembly (see the csproj), so tests find them from any working directory.
 /// </summary>
 internal sealed class GoldenFile
@@ -17,7 +17,6 @@ internal sealed class GoldenFile
     private GoldenFile(string fileName, JsonElement root)
     {
         FileName = fileName;
-        TorchVersion = root.GetProperty("torch").GetString()!;
         foreach (var item in root.GetProperty("cases").EnumerateArray())
         {
             var name = item.GetProperty("name").GetString()!;
@@ -28,8 +27,6 @@ internal sealed class GoldenFile
     }
 
     public string FileName { get; }
-
-    public string TorchVersion { get; }
 
     /// <summary>Case names in file order.</summary>
     public List<string> Names { get; } = [];

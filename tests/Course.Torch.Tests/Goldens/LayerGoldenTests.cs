@@ -50,5 +50,13 @@ public class LayerGoldenTests
     {
         ["functional_linear"] = x => nn.functional.linear(x[0], x[1], x[2]),
         ["functional_linear_no_bias"] = x => nn.functional.linear(x[0], x[1]),
+        ["functional_relu"] = x => nn.functional.relu(x[0]),
+        ["functional_leaky_relu"] = x => nn.functional.leaky_relu(x[0], 0.3),
+        ["functional_gelu"] = x => nn.functional.gelu(x[0]),
+        ["functional_sigmoid"] = x => nn.functional.sigmoid(x[0]),
+        ["functional_tanh"] = x => nn.functional.tanh(x[0]),
+        ["functional_softmax"] = x => nn.functional.softmax(x[0], 0),
+        ["functional_log_softmax_to_f64"] = x => nn.functional.log_softmax(x[0], 1, dtype: float64),
+        ["functional_dropout_eval"] = x => nn.functional.dropout(x[0], 0.5, training: false),
     };
 }

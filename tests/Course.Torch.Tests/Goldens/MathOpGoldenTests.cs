@@ -172,5 +172,14 @@ public class MathOpGoldenTests
         ["clamp_"] = x => x[0].clone().clamp_(-0.5, 0.5),
         ["addcmul_"] = x => x[0].clone().addcmul_(x[1], x[2], value: 3.0),
         ["lerp_"] = x => x[0].clone().lerp_(x[1], 0.9),
+        ["lerp_tensor_"] = x => x[0].clone().lerp_(x[1], x[2]),
+        ["addcdiv_"] = x => x[0].clone().addcdiv_(x[1], x[2], value: -0.5),
+        ["abs_"] = x => x[0].clone().abs_(),
+        ["pow_"] = x => x[0].clone().pow_(3),
+        ["relu_"] = x => x[0].clone().relu_(),
+        ["tanh_"] = x => x[0].clone().tanh_(),
+        ["sigmoid_"] = x => x[0].clone().sigmoid_(),
+        ["clamp_min_"] = x => x[0].clone().clamp_min_(0.2),
+        ["clamp_max_"] = x => x[0].clone().clamp_max_(0.2),
     };
 }

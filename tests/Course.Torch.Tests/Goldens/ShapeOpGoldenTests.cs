@@ -77,6 +77,9 @@ public class ShapeOpGoldenTests
         ["masked_fill"] = x => x[0].masked_fill(x[1], -2.0),
         ["masked_fill_broadcast"] = x => masked_fill(x[0], x[1], 0.0),
         ["masked_select"] = x => x[0].masked_select(x[1]),
+        ["masked_fill_"] = x => x[0].clone().masked_fill_(x[1], 9.0),
+        ["index_add_"] = x => x[0].clone().index_add_(0, x[1], x[2], alpha: 2.0),
+        ["scatter_add_"] = x => x[0].clone().scatter_add_(1, x[1], x[2]),
         ["masked_select_broadcast"] = x => masked_select(x[0], x[1]),
     };
 }

@@ -61,7 +61,10 @@ public static class DataLocator
         return File.Exists(twin) ? twin : null;
     }
 
-    /// <summary>The nearest folder above the current directory or this assembly that holds Course.sln.</summary>
+    /// <summary>
+    /// The nearest folder above the current directory or this assembly that holds Course.sln, else the
+    /// repository this library was built from, if it is still there.
+    /// </summary>
     public static string? FindRepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
@@ -70,7 +73,9 @@ public static class DataLocator
                 if (File.Exists(Path.Combine(dir.FullName, "Course.sln")))
                     return dir.FullName;
         }
-        return null;
+        var builtFrom = typeof(DataLocator).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "CourseRepositoryRoot")?.Value;
+        return builtFrom is not null && File.Exists(Path.Combine(builtFrom, "Course.sln")) ? builtFrom : null;
     }
 
     /// <summary>

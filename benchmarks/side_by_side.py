@@ -51,6 +51,39 @@ def mlp_infer(steps):
     return timed(step, steps, BATCH)
 
 
+def cnn():
+    """The seeds' CNN for 28x28 grey images (Fashion-MNIST)."""
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(1, 32, 3), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(32, 64, 3), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(64, 64, 3), torch.nn.ReLU(), torch.nn.Flatten(),
+        torch.nn.Linear(576, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
+
+
+def cnn_train(steps):
+    torch.manual_seed(0)
+    model = cnn()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    x, y = torch.randn(BATCH, 1, 28, 28), torch.randint(10, (BATCH,))
+
+    def step():
+        optimizer.zero_grad()
+        torch.nn.functional.cross_entropy(model(x), y).backward()
+        optimizer.step()
+    return timed(step, steps, BATCH)
+
+
+def cnn_infer(steps):
+    torch.manual_seed(0)
+    model = cnn().eval()
+    x = torch.randn(BATCH, 1, 28, 28)
+
+    def step():
+        with torch.no_grad():
+            model(x)
+    return timed(step, steps, BATCH)
+
+
 def matmul(m, k, n):
     def run(steps):
         a, b = torch.randn(m, k), torch.randn(k, n)
@@ -61,6 +94,8 @@ def matmul(m, k, n):
 WORKLOADS = {
     "mlp_train": (mlp_train, 300),
     "mlp_infer": (mlp_infer, 1000),
+    "cnn_train": (cnn_train, 60),
+    "cnn_infer": (cnn_infer, 200),
     "matmul_64x784x256": (matmul(64, 784, 256), 1000),
     "matmul_512": (matmul(512, 512, 512), 100),
 }

@@ -14,6 +14,8 @@ internal static class Workloads
     {
         ["mlp_train"] = MlpTrain,
         ["mlp_infer"] = MlpInfer,
+        ["cnn_train"] = CnnTrain,
+        ["cnn_infer"] = CnnInfer,
         ["matmul_64x784x256"] = steps => MatMul(64, 784, 256, steps),
         ["matmul_512"] = steps => MatMul(512, 512, 512, steps),
     };
@@ -48,6 +50,45 @@ internal static class Workloads
         var model = Mlp();
         model.eval();
         var x = randn(BatchSize, 784);
+        return Time(() =>
+        {
+            using (no_grad()) model.call(x);
+        }, steps, BatchSize);
+    }
+
+    /// <summary>The seeds' CNN for 28x28 grey images (Fashion-MNIST).</summary>
+    private static nn.Module<Tensor, Tensor> Cnn() =>
+        nn.Sequential(
+            nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(64, 64, 3), nn.ReLU(), nn.Flatten(),
+            nn.Linear(576, 64), nn.ReLU(), nn.Linear(64, 10));
+
+    /// <summary>One training step of the CNN with Adam, batch 64 of 1x28x28; items = samples.</summary>
+    private static (double, double) CnnTrain(int steps)
+    {
+        manual_seed(0);
+        var model = Cnn();
+        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+        var x = randn(BatchSize, 1, 28, 28);
+        var y = randint(10, [BatchSize]);
+        void Step()
+        {
+            optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(model.call(x), y);
+            loss.backward();
+            optimizer.step();
+        }
+        return Time(Step, steps, BatchSize);
+    }
+
+    /// <summary>CNN forward pass without gradient recording, batch 64; items = samples.</summary>
+    private static (double, double) CnnInfer(int steps)
+    {
+        manual_seed(0);
+        var model = Cnn();
+        model.eval();
+        var x = randn(BatchSize, 1, 28, 28);
         return Time(() =>
         {
             using (no_grad()) model.call(x);

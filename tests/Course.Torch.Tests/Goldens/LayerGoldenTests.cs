@@ -44,6 +44,28 @@ public class LayerGoldenTests
         ["mlp_flatten_gelu_eval"] = GoldenLayer.Eval(() => nn.Sequential(
             nn.Flatten(), nn.Linear(12, 6), nn.GELU(), nn.Dropout(0.3), nn.Linear(6, 2), nn.Sigmoid())),
         ["mlp_leaky_relu_softmax"] = GoldenLayer.Of(() => nn.Sequential(nn.Linear(3, 7), nn.LeakyReLU(0.05), nn.Linear(7, 3), nn.Softmax(dim: -1))),
+
+        ["conv2d"] = GoldenLayer.Of(() => nn.Conv2d(2, 3, 3)),
+        ["conv2d_stride_padding"] = GoldenLayer.Of(() => nn.Conv2d(3, 4, (3, 2), stride: (2, 1), padding: (1, 2))),
+        ["conv2d_dilation_no_bias"] = GoldenLayer.Of(() => nn.Conv2d(2, 2, 3, dilation: 2, bias: false)),
+        ["conv2d_groups"] = GoldenLayer.Of(() => nn.Conv2d(4, 6, 2, groups: 2)),
+        ["conv2d_same_even_kernel"] = GoldenLayer.Of(() => nn.Conv2d(2, 3, 4, Padding.Same)),
+        ["conv2d_unbatched"] = GoldenLayer.Of(() => nn.Conv2d(1, 2, 3, padding: 1)),
+        ["conv2d_f64"] = GoldenLayer.Of(() => nn.Conv2d(2, 2, 3, stride: 2, dtype: float64)),
+        ["max_pool2d"] = GoldenLayer.Of(() => nn.MaxPool2d(2)),
+        ["max_pool2d_stride_padding"] = GoldenLayer.Of(() => nn.MaxPool2d(3, stride: 2, padding: 1)),
+        ["avg_pool2d"] = GoldenLayer.Of(() => nn.AvgPool2d(2)),
+        ["avg_pool2d_padding"] = GoldenLayer.Of(() => nn.AvgPool2d(3, stride: 2, padding: 1)),
+        ["avg_pool2d_padding_exclude"] = GoldenLayer.Of(() => nn.AvgPool2d(3, stride: 2, padding: 1, count_include_pad: false)),
+        ["adaptive_avg_pool2d"] = GoldenLayer.Of(() => nn.AdaptiveAvgPool2d((3, 2))),
+        ["adaptive_avg_pool2d_global"] = GoldenLayer.Of(() => nn.AdaptiveAvgPool2d(1)),
+        ["batch_norm1d_train"] = GoldenLayer.Of(() => nn.BatchNorm1d(3)),
+        ["batch_norm1d_train_sequence"] = GoldenLayer.Of(() => nn.BatchNorm1d(2)),
+        ["batch_norm2d_train"] = GoldenLayer.Of(() => nn.BatchNorm2d(3)),
+        ["batch_norm2d_eval"] = GoldenLayer.Eval(() => nn.BatchNorm2d(3)),
+        ["cnn"] = GoldenLayer.Of(() => nn.Sequential(
+            nn.Conv2d(1, 4, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(4, 6, 3, padding: 1), nn.BatchNorm2d(6), nn.ReLU(),
+            nn.AdaptiveAvgPool2d(2), nn.Flatten(), nn.Linear(24, 3))),
     };
 
     private static readonly Dictionary<string, Func<Tensor[], GoldenOutputs>> Functions = new()
@@ -58,5 +80,6 @@ public class LayerGoldenTests
         ["functional_softmax"] = x => nn.functional.softmax(x[0], 0),
         ["functional_log_softmax_to_f64"] = x => nn.functional.log_softmax(x[0], 1, dtype: float64),
         ["functional_dropout_eval"] = x => nn.functional.dropout(x[0], 0.5, training: false),
+        ["functional_conv2d"] = x => nn.functional.conv2d(x[0], x[1], x[2], stride: 2, padding: 1),
     };
 }

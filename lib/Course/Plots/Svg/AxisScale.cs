@@ -11,7 +11,7 @@ internal sealed class AxisExtent
     private readonly List<string> _categories = [];
     private double _min = double.PositiveInfinity, _max = double.NegativeInfinity, _minPositive = double.PositiveInfinity;
     private bool _includeZero;
-    private bool _onlyIndices = true;
+    private bool _onlyCountable = true;
     private double _padding;
 
     public IReadOnlyList<string> Categories => _categories;
@@ -24,7 +24,7 @@ internal sealed class AxisExtent
         if (values.IsCategorical)
             for (var i = 0; i < values.Count; i++) AddCategory(values.LabelAt(i));
         else
-            for (var i = 0; i < values.Count; i++) AddNumber(values.NumberAt(i));
+            for (var i = 0; i < values.Count; i++) AddNumber(values.NumberAt(i), IsWhole(values.NumberAt(i)));
     }
 
     public void AddCategory(string label)
@@ -32,13 +32,18 @@ internal sealed class AxisExtent
         if (!_categories.Contains(label)) _categories.Add(label);
     }
 
-    public void AddNumber(double value) => AddNumber(value, isIndex: false);
+    public void AddNumber(double value) => AddNumber(value, countable: false);
 
-    /// <summary>Records a number; <paramref name="isIndex"/> marks row/column indices (heatmaps without labels), which want whole-number ticks.</summary>
-    public void AddNumber(double value, bool isIndex)
+    public static bool IsWhole(double value) => double.IsFinite(value) && value == Math.Floor(value);
+
+    /// <summary>
+    /// Records a number; <paramref name="countable"/> says it stands for something counted (an epoch,
+    /// a row index, a bar at a whole position): when all are, ticks step by whole numbers (no "epoch 1.5").
+    /// </summary>
+    public void AddNumber(double value, bool countable)
     {
         if (!double.IsFinite(value)) return;
-        _onlyIndices &= isIndex;
+        _onlyCountable &= countable;
         _min = Math.Min(_min, value);
         _max = Math.Max(_max, value);
         if (value > 0) _minPositive = Math.Min(_minPositive, value);
@@ -50,8 +55,8 @@ internal sealed class AxisExtent
     /// <summary>Leaves <paramref name="fraction"/> of the span free at both ends (lines and markers should not touch the frame).</summary>
     public void Pad(double fraction) => _padding = Math.Max(_padding, fraction);
 
-    /// <summary>True when every number on the axis is a row or column index: ticks then step by whole numbers.</summary>
-    public bool WholeNumberTicks => _onlyIndices && double.IsFinite(_min);
+    /// <summary>True when every number on the axis counts something: ticks then step by whole numbers.</summary>
+    public bool WholeNumberTicks => _onlyCountable && double.IsFinite(_min);
 
     public AxisKind KindFor(Axis? config) => config?.Type switch
     {

@@ -34,8 +34,9 @@ internal static class TracePainter
                         var unit = BarUnit(subplot, horizontal);
                         for (var i = 0; i < positions.Count; i++)
                         {
-                            positionExtent.AddNumber(positions.NumberAt(i) - unit / 2);
-                            positionExtent.AddNumber(positions.NumberAt(i) + unit / 2);
+                            var countable = AxisExtent.IsWhole(positions.NumberAt(i));
+                            positionExtent.AddNumber(positions.NumberAt(i) - unit / 2, countable);
+                            positionExtent.AddNumber(positions.NumberAt(i) + unit / 2, countable);
                         }
                     }
                     lengthExtent.AddValues(lengths);
@@ -245,8 +246,9 @@ internal static class TracePainter
         if (labels is { IsCategorical: true }) { extent.AddValues(labels); return; }
         var edges = CellEdges(labels, count);
         if (edges.Length == 0) return;
-        extent.AddNumber(edges[0], isIndex: labels is null);
-        extent.AddNumber(edges[^1], isIndex: labels is null);
+        var countable = labels is null || Enumerable.Range(0, count).All(i => AxisExtent.IsWhole(labels.NumberAt(i)));
+        extent.AddNumber(edges[0], countable);
+        extent.AddNumber(edges[^1], countable);
     }
 
     /// <summary>Cell boundaries for numeric (or absent) positions: halfway between centres, half a step beyond the ends.</summary>

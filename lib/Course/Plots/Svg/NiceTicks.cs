@@ -89,7 +89,7 @@ public static class NiceTicks
     {
         var largest = ticks.Count == 0 ? 0 : ticks.Max(Math.Abs);
         var (divisor, suffix) = largest >= 1e10 ? (1e9, "G") : largest >= 1e7 ? (1e6, "M") : largest >= 1e4 ? (1e3, "k") : (1.0, "");
-        return ticks.Select(t => Format(t / divisor, step > 0 ? step / divisor : StepOf(t / divisor)) + (t == 0 ? "" : suffix)).ToArray();
+        return ticks.Select(t => (step > 0 ? Format(t / divisor, step / divisor) : FormatAlone(t / divisor)) + (t == 0 ? "" : suffix)).ToArray();
     }
 
     /// <summary>A single number shown with <paramref name="significantDigits"/> digits, for progress lines and cell texts.</summary>
@@ -104,7 +104,13 @@ public static class NiceTicks
         return text.Replace('-', '−');
     }
 
-    private static double StepOf(double value) => value == 0 ? 1 : Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value)) + 1e-9));
+    /// <summary>A value with the decimals it has (up to 12 significant digits), for unevenly spaced ticks.</summary>
+    private static string FormatAlone(double value)
+    {
+        var text = double.Parse(value.ToString("G12", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            .ToString("0.###############", CultureInfo.InvariantCulture);
+        return text.StartsWith('-') ? "−" + text[1..] : text;
+    }
 
     private static string Format(double value, double step)
     {

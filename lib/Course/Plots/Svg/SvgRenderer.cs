@@ -56,6 +56,8 @@ internal static class SvgRenderer
         var svg = Svg.El("svg",
             Svg.A("width", width), Svg.A("height", height), Svg.A("viewBox", $"0 0 {Svg.N(width)} {Svg.N(height)}"),
             Svg.A("font-family", Svg.FontFamily), Svg.A("role", "img"),
+            // Narrow notebook columns shrink the picture instead of cutting it off.
+            Svg.A("style", "max-width:100%;height:auto"),
             defs,
             Svg.Rect(0, 0, width, height, "#fff", "background"));
         if (!string.IsNullOrEmpty(title))

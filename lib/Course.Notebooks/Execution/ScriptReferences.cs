@@ -25,12 +25,25 @@ internal static class ScriptReferences
         }
         return ScriptOptions.Default
             .WithImports(DefaultImports)
+            .WithReferences(FrameworkAssemblies().Select(path => MetadataReference.CreateFromFile(path)))
             .AddReferences(assemblies.Select(WithDocumentation))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithSourceResolver(new SourceFileResolver([], baseDirectory))
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithEmitDebugInformation(true)
             .WithAllowUnsafe(true);
+    }
+
+    /// <summary>
+    /// The whole shared framework the kernel runs on, as .NET Interactive references it: Roslyn's own default set
+    /// lacks assemblies such as System.Linq, and a learner should not need #r for anything in the BCL.
+    /// </summary>
+    private static IEnumerable<string> FrameworkAssemblies()
+    {
+        var folder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Directory.EnumerateFiles(folder, "*.dll").Where(path => Path.GetFileName(path) is var name &&
+            (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll" or "Microsoft.CSharp.dll"
+             or "Microsoft.Win32.Primitives.dll") && !name.Contains(".Native", StringComparison.Ordinal));
     }
 
     /// <summary>A reference that carries the assembly's XML documentation when it sits next to it (for inspect).</summary>

@@ -141,8 +141,12 @@ public class ScriptSessionTests(ITestOutputHelper log)
     public async Task Interrupt_abandons_a_cell_blocked_outside_its_own_code()
     {
         using var session = new ScriptSession(new ScriptSessionOptions { InterruptGracePeriod = TimeSpan.FromMilliseconds(200) });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        var (outcome, sink) = await Run.Cell(session, "System.Threading.Thread.Sleep(5000);", cancel.Token);
+        using var cancel = new CancellationTokenSource();
+        var sink = new RecordingSink();
+        var running = session.ExecuteAsync("Console.WriteLine(\"sleeping\");\nSystem.Threading.Thread.Sleep(5000);", sink, cancel.Token);
+        while (!sink.StdOut.Contains("sleeping") && !running.IsCompleted) await Task.Delay(20);
+        cancel.Cancel();
+        var outcome = await running;
         Assert.Equal(CellOutcome.Cancelled, outcome);
         Assert.Contains("background", sink.ErrorOutput!.Value.Value);
         Assert.Equal("3", (await Run.Cell(session, "1 + 2")).Sink.ResultOutput!.Data["text/plain"]);

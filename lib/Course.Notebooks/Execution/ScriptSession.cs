@@ -32,6 +32,10 @@ public sealed class ScriptSession : INotebookSession
         restorer = new NuGetRestorer(this.options.ResolvePackageCache());
         scriptOptions = ScriptReferences.Create(this.options);
         ConsoleCapture.Install();
+        // Most of a first cell's time is the JIT compiling Roslyn itself. Compiling a trivial submission in the
+        // background from the start means a kernel that is idle until the first request answers it at once.
+        var warmUpOptions = scriptOptions;
+        _ = Task.Run(() => CSharpScript.Create("0", warmUpOptions).Compile());
     }
 
     public int ExecutionCount { get; private set; }

@@ -76,6 +76,9 @@ public sealed class JupyterKernel : IAsyncDisposable
     /// <summary>Shell requests received and waiting for the one being handled.</summary>
     internal int QueuedShellRequests => shell.Queued;
 
+    /// <summary>How many iopub peers receive every message (lets a client wait until its subscription is in place).</summary>
+    internal int IopubSubscribers => iopub.SubscriberCount([]);
+
     /// <summary>Completes when a shutdown_request arrives; the result is its restart flag.</summary>
     public Task<bool> ShutdownRequested => shutdownRequested.Task;
 

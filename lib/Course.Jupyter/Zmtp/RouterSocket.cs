@@ -14,7 +14,7 @@ public sealed class RouterSocket(string name, IPEndPoint endPoint, Action<string
 {
     private readonly ConcurrentDictionary<string, ZmtpConnection> peersByIdentity = new();
     private readonly ConcurrentDictionary<ZmtpConnection, byte[]> identities = new();
-    private readonly Channel<List<byte[]>> received = Channel.CreateUnbounded<List<byte[]>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<List<byte[]>> received = Channel.CreateUnbounded<List<byte[]>>();
     private int generatedIdentities;
 
     /// <summary>The next message, its first frame being the sender's identity.</summary>

@@ -16,7 +16,6 @@ public abstract class ZmtpSocket : IAsyncDisposable
 
     private readonly TcpListener listener;
     private readonly CancellationTokenSource stopping = new();
-    private readonly ConcurrentDictionary<ZmtpConnection, byte> connections = new();
     private readonly ConcurrentDictionary<Task, byte> connectionTasks = new();
     private Task accepting = Task.CompletedTask;
 
@@ -40,8 +39,6 @@ public abstract class ZmtpSocket : IAsyncDisposable
 
     /// <summary>The bound endpoint (the actual port when 0 was asked for).</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)listener.LocalEndpoint;
-
-    protected IEnumerable<ZmtpConnection> Connections => connections.Keys;
 
     public void Start()
     {
@@ -67,7 +64,7 @@ public abstract class ZmtpSocket : IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException or InvalidOperationException)
             {
                 if (stopping.IsCancellationRequested) return;
                 Log($"{Name}: accept failed: {exception.Message}");
@@ -90,7 +87,6 @@ public abstract class ZmtpSocket : IAsyncDisposable
                 handshakeDeadline.CancelAfter(HandshakeTimeout);
                 connection = await ZmtpConnection.HandshakeAsync(client, SocketType, CompatiblePeerTypes, handshakeDeadline.Token).ConfigureAwait(false);
             }
-            connections.TryAdd(connection, 0);
             OnConnected(connection);
             var current = connection;
             await connection.RunAsync(message => OnMessage(current, message), command => OnCommand(current, command), stopping.Token).ConfigureAwait(false);
@@ -111,7 +107,6 @@ public abstract class ZmtpSocket : IAsyncDisposable
         {
             if (connection is not null)
             {
-                connections.TryRemove(connection, out _);
                 OnDisconnected(connection);
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
@@ -122,12 +117,11 @@ public abstract class ZmtpSocket : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops listening, lets each peer receive what is still queued, then closes the connections.</summary>
+    /// <summary>Stops listening and ends every connection; each peer still receives what was queued for it (briefly).</summary>
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        await Task.WhenAll(connections.Keys.Select(connection => connection.DisposeAsync().AsTask())).ConfigureAwait(false);
         stopping.Cancel();
+        listener.Stop();
         await accepting.ConfigureAwait(false);
         await Task.WhenAll(connectionTasks.Keys).ConfigureAwait(false);
         stopping.Dispose();

@@ -51,7 +51,7 @@ public sealed record ConnectionInfo
         return info;
     }
 
-    public IPAddress Address => IPAddress.Parse(Ip);
+    [JsonIgnore] public IPAddress Address => IPAddress.Parse(Ip);
 
     private void Validate(string source)
     {

@@ -31,9 +31,10 @@ public static class ExternalPrograms
         return false;
     }
 
-    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, TimeSpan patience, string? workingDirectory = null)
+    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, TimeSpan patience, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? "" };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
         var output = process.StandardOutput.ReadToEndAsync();

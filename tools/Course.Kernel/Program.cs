@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Course.Kernel.Commands;
+using Course.Notebooks.Execution;
 
 namespace Course.Kernel;
 
@@ -18,5 +19,8 @@ public static class Program
     private static RootCommand CreateRoot() => new("Runs the course's C# notebooks: headless, or as a Jupyter kernel.")
     {
         RunCommand.Create(),
+        // Jupyter starts a kernel in the notebook's folder, so relative paths and #r resolve against it.
+        KernelCommand.Create(() => new ScriptSession(new ScriptSessionOptions { BaseDirectory = Environment.CurrentDirectory })),
+        InstallCommand.Create(),
     };
 }

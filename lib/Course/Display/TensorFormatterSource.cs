@@ -106,7 +106,4 @@ public sealed class TensorFormatterSource
             _ => element.item<double>().ToString("0.####", CultureInfo.InvariantCulture),
         });
     }
-
-    /// <summary>One formatter in the shape the convention asks for: MimeType, Type and Format(object, TextWriter).</summary>
-    }
 }

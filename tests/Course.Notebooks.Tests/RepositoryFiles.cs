@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Course.Notebooks.Tests;
 
 /// <summary>Paths of files the tests read: the committed fixtures and the repository's own setup files.</summary>
@@ -5,16 +7,14 @@ internal static class RepositoryFiles
 {
     public static string TestNotebook(string name) => Path.Combine(AppContext.BaseDirectory, "TestNotebooks", name);
 
-    /// <summary>The checkout's root: the nearest folder above the test binaries that holds Course.sln.</summary>
+    /// <summary>The root of the checkout the tests were built from (recorded at build time).</summary>
     public static string Root()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Course.sln")))
-                return folder.FullName;
-        }
-
-        throw new InvalidOperationException($"No Course.sln above {AppContext.BaseDirectory}; the tests run from a checkout of the course.");
+        string root = typeof(RepositoryFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
+        if (!File.Exists(Path.Combine(root, "Course.sln")))
+            throw new InvalidOperationException($"No Course.sln in {root}, the checkout these tests were built from.");
+        return root;
     }
 
     /// <summary>A new empty folder under the system temp folder, deleted by <see cref="IDisposable.Dispose"/>.</summary>

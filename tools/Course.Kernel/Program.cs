@@ -22,5 +22,6 @@ public static class Program
         // Jupyter starts a kernel in the notebook's folder, so relative paths and #r resolve against it.
         KernelCommand.Create(() => new ScriptSession(new ScriptSessionOptions { BaseDirectory = Environment.CurrentDirectory })),
         InstallCommand.Create(),
+        ExportHtmlCommand.Create(),
     };
 }

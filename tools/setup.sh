@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Sets up the course on Debian or Ubuntu: the data and Jupyter packages, a Release build, and our C#
+# Jupyter kernel registered for your user, so VS Code's Jupyter extension and JupyterLab list it.
+# Codespaces runs this same script when it creates the container (.devcontainer/devcontainer.json).
+# Safe to run again: installed packages are skipped, the build is incremental, the kernelspec is rewritten.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+usage() {
+  cat <<'USAGE'
+Usage: bash tools/setup.sh [--with-torch]
+
+  --with-torch   also install python3-torch (CPU PyTorch), the reference some engine tests
+                 compare against; the course itself never needs it.
+
+Needs the .NET 10 SDK, and root or sudo for apt-get.
+USAGE
+}
+
+with_torch=false
+for arg in "$@"; do
+  case "$arg" in
+    --with-torch) with_torch=true ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "setup: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+# Fashion-MNIST, real time series and word lists for the chapters; a real Jupyter client for the
+# kernel's tests and for `jupyter nbconvert --execute`.
+packages=(dataset-fashion-mnist python3-vega-datasets wamerican jupyter-client python3-nbclient jupyter-nbconvert)
+if [ "$with_torch" = true ]; then
+  packages+=(python3-torch)
+fi
+
+step "Debian packages: ${packages[*]}"
+if ! command -v apt-get >/dev/null 2>&1; then
+  fail "apt-get not found: this script is for Debian and Ubuntu. Install the packages above with your system's package manager, then run the build and kernel steps of this script by hand."
+fi
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "All installed."
+else
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || fail "installing ${missing[*]} needs root: run this script as root or install sudo."
+    as_root=(sudo)
+  fi
+  echo "Installing: ${missing[*]}"
+  ${as_root[@]+"${as_root[@]}"} apt-get update -qq
+  ${as_root[@]+"${as_root[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}"
+fi
+
+step ".NET SDK"
+command -v dotnet >/dev/null 2>&1 || fail "dotnet not found: install the .NET 10 SDK (https://learn.microsoft.com/dotnet/core/install/linux) and run this script again."
+sdk_version="$(dotnet --version)"
+[ "${sdk_version%%.*}" -ge 10 ] || fail "the course needs the .NET 10 SDK; 'dotnet --version' says $sdk_version."
+echo "dotnet $sdk_version"
+
+step "Build (Release)"
+dotnet build Course.sln -c Release --nologo -v quiet
+
+step "Jupyter kernel (for this user)"
+dotnet run --project tools/Course.Kernel -c Release -- install --user
+if command -v jupyter >/dev/null 2>&1; then
+  jupyter kernelspec list
+fi
+
+step "Done"
+echo "Open notebooks/00-setup-and-tensors.ipynb in VS Code or JupyterLab and pick the course's C# kernel."
+echo "Run every notebook headless: dotnet run --project tools/Course.Kernel -c Release -- run notebooks"

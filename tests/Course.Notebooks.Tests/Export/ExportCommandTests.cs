@@ -17,8 +17,10 @@ public class ExportCommandTests
     {
         using var temp = new RepositoryFiles.TempFolder();
         string site = Path.Combine(temp.Path, "site");
+        string notebooks = Directory.CreateDirectory(Path.Combine(temp.Path, "notebooks")).FullName;
+        File.Copy(RepositoryFiles.TestNotebook("export-sample.ipynb"), Path.Combine(notebooks, "export-sample.ipynb"));
 
-        var (exitCode, output, error) = Run(Path.GetDirectoryName(RepositoryFiles.TestNotebook("export-sample.ipynb"))!, "--output", site, "--title", "Test site");
+        var (exitCode, output, error) = Run(notebooks, "--output", site, "--title", "Test site");
 
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);

@@ -19,6 +19,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import torch  # noqa: E402  (environment first)
 
 THREADS = 2
+WARM_UP_SECONDS = 1.0
 BATCH = 64
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -102,8 +103,11 @@ WORKLOADS = {
 
 
 def timed(step, steps, items_per_step):
-    for _ in range(max(3, steps // 10)):
+    # Warm-up: at least a tenth of the steps and one second (the C# twin needs the second for its JIT).
+    warm_up_start, done = time.perf_counter(), 0
+    while done < max(3, steps // 10) or time.perf_counter() - warm_up_start < WARM_UP_SECONDS:
         step()
+        done += 1
     start = time.perf_counter()
     for _ in range(steps):
         step()

@@ -25,6 +25,7 @@ public sealed class ScriptSession : INotebookSession
     private readonly SemaphoreSlim oneCellAtATime = new(1, 1);
     private ScriptOptions scriptOptions;
     private ScriptState<object?>? state;
+    private readonly Task warmUp;
 
     public ScriptSession(ScriptSessionOptions? options = null)
     {
@@ -34,8 +35,10 @@ public sealed class ScriptSession : INotebookSession
         ConsoleCapture.Install();
         // Most of a first cell's time is the JIT compiling Roslyn itself. Compiling a trivial submission in the
         // background from the start means a kernel that is idle until the first request answers it at once.
+        // The first cell waits for it: compiled concurrently with the warm-up, a later cell's display(...) was
+        // now and then ambiguous between two references to Course.Notebooks (CS0121).
         var warmUpOptions = scriptOptions;
-        _ = Task.Run(() => CSharpScript.Create("0", warmUpOptions).Compile());
+        warmUp = Task.Run(() => CSharpScript.Create("0", warmUpOptions).Compile());
     }
 
     public int ExecutionCount { get; private set; }
@@ -133,6 +136,7 @@ public sealed class ScriptSession : INotebookSession
     {
         try
         {
+            warmUp.Wait(cancellationToken);
             var script = Continue(LoopInterruptRewriter.Rewrite(code));
             if (script.Compile(cancellationToken).Any(IsError))
             {

@@ -67,6 +67,26 @@ public class ZmtpSocketTests
     }
 
     [Fact]
+    public async Task A_peer_reconnecting_with_its_identity_takes_it_over_and_gets_the_replies()
+    {
+        await using var router = StartRouter();
+        var first = await ZmtpTestPeer.ConnectAsync(router.LocalEndPoint.Port, "DEALER", "client"u8.ToArray());
+        await first.SendAsync(["request"u8.ToArray()]);
+        var request = await ReceiveAsync(router);
+
+        // The client reconnects (as libzmq does after a dropped connection) before the reply is ready,
+        // and the old connection goes away afterwards: the reply must still reach the client.
+        using var second = await ZmtpTestPeer.ConnectAsync(router.LocalEndPoint.Port, "DEALER", "client"u8.ToArray());
+        await second.SendAsync(["ping"u8.ToArray()]);
+        await ReceiveAsync(router);
+        first.Dispose();
+        await Task.Delay(200); // let the router notice the closed connection
+
+        Assert.True(router.Send([request[0], "reply"u8.ToArray()]));
+        Assert.Equal(["reply"u8.ToArray()], await second.ReceiveAsync());
+    }
+
+    [Fact]
     public async Task Garbage_bytes_close_that_connection_only()
     {
         await using var router = StartRouter();

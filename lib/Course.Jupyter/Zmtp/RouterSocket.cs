@@ -36,10 +36,17 @@ public sealed class RouterSocket(string name, IPEndPoint endPoint, Action<string
 
     protected override void OnConnected(ZmtpConnection connection)
     {
-        // A peer's own Identity is used when it gave one that is free; otherwise, as libzmq does, a
-        // 5-byte identity starting with 0 (a prefix peers may not choose themselves).
+        // A peer's own Identity is used, and a peer that reconnects with the identity of a connection
+        // we still hold takes it over (libzmq's ROUTER_HANDOVER, which ipykernel turns on): replies to
+        // requests sent before the reconnect then reach the client instead of the dead connection.
+        // A peer without an identity gets, as in libzmq, 5 bytes starting with 0 (a prefix peers may
+        // not choose themselves).
         var identity = connection.PeerIdentity;
-        if (identity.Length == 0 || identity[0] == 0 || !peersByIdentity.TryAdd(Convert.ToHexString(identity), connection))
+        if (identity.Length > 0 && identity[0] != 0)
+        {
+            peersByIdentity[Convert.ToHexString(identity)] = connection;
+        }
+        else
         {
             do
             {
@@ -53,7 +60,9 @@ public sealed class RouterSocket(string name, IPEndPoint endPoint, Action<string
 
     protected override void OnDisconnected(ZmtpConnection connection)
     {
-        if (identities.TryRemove(connection, out var identity)) peersByIdentity.TryRemove(Convert.ToHexString(identity), out _);
+        // Only forget the identity if no newer connection has taken it over.
+        if (identities.TryRemove(connection, out var identity))
+            peersByIdentity.TryRemove(new KeyValuePair<string, ZmtpConnection>(Convert.ToHexString(identity), connection));
     }
 
     protected override void OnMessage(ZmtpConnection connection, List<byte[]> message)

@@ -22,39 +22,11 @@ internal static class Workloads
 
     private const int BatchSize = 64;
 
+    private static readonly long[] MlpInput = [BatchSize, 784];
+    private static readonly long[] ImageInput = [BatchSize, 1, 28, 28];
+
     private static nn.Module<Tensor, Tensor> Mlp() =>
         nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10));
-
-    /// <summary>One training step of the MLP 784-256-10 with Adam, batch 64; items = samples.</summary>
-    private static (double, double) MlpTrain(int steps)
-    {
-        manual_seed(0);
-        var model = Mlp();
-        var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
-        var x = randn(BatchSize, 784);
-        var y = randint(10, [BatchSize]);
-        void Step()
-        {
-            optimizer.zero_grad();
-            var loss = nn.functional.cross_entropy(model.call(x), y);
-            loss.backward();
-            optimizer.step();
-        }
-        return Time(Step, steps, BatchSize);
-    }
-
-    /// <summary>MLP forward pass without gradient recording, batch 64; items = samples.</summary>
-    private static (double, double) MlpInfer(int steps)
-    {
-        manual_seed(0);
-        var model = Mlp();
-        model.eval();
-        var x = randn(BatchSize, 784);
-        return Time(() =>
-        {
-            using (no_grad()) model.call(x);
-        }, steps, BatchSize);
-    }
 
     /// <summary>The seeds' CNN for 28x28 grey images (Fashion-MNIST).</summary>
     private static nn.Module<Tensor, Tensor> Cnn() =>
@@ -64,31 +36,34 @@ internal static class Workloads
             nn.Conv2d(64, 64, 3), nn.ReLU(), nn.Flatten(),
             nn.Linear(576, 64), nn.ReLU(), nn.Linear(64, 10));
 
-    /// <summary>One training step of the CNN with Adam, batch 64 of 1x28x28; items = samples.</summary>
-    private static (double, double) CnnTrain(int steps)
+    private static (double, double) MlpTrain(int steps) => Train(Mlp, MlpInput, steps);
+    private static (double, double) MlpInfer(int steps) => Infer(Mlp, MlpInput, steps);
+    private static (double, double) CnnTrain(int steps) => Train(Cnn, ImageInput, steps);
+    private static (double, double) CnnInfer(int steps) => Infer(Cnn, ImageInput, steps);
+
+    /// <summary>Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples.</summary>
+    private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps)
     {
         manual_seed(0);
-        var model = Cnn();
+        var model = createModel();
         var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
-        var x = randn(BatchSize, 1, 28, 28);
+        var x = randn(inputShape);
         var y = randint(10, [BatchSize]);
-        void Step()
+        return Time(() =>
         {
             optimizer.zero_grad();
-            var loss = nn.functional.cross_entropy(model.call(x), y);
-            loss.backward();
+            nn.functional.cross_entropy(model.call(x), y).backward();
             optimizer.step();
-        }
-        return Time(Step, steps, BatchSize);
+        }, steps, BatchSize);
     }
 
-    /// <summary>CNN forward pass without gradient recording, batch 64; items = samples.</summary>
-    private static (double, double) CnnInfer(int steps)
+    /// <summary>Forward passes in eval mode without gradient recording; items = samples.</summary>
+    private static (double, double) Infer(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps)
     {
         manual_seed(0);
-        var model = Cnn();
+        var model = createModel();
         model.eval();
-        var x = randn(BatchSize, 1, 28, 28);
+        var x = randn(inputShape);
         return Time(() =>
         {
             using (no_grad()) model.call(x);

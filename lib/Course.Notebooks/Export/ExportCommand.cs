@@ -46,7 +46,7 @@ public static class ExportCommand
         foreach (string input in inputs)
         {
             if (Directory.Exists(input))
-                notebooks.AddRange(Directory.EnumerateFiles(input, "*.ipynb").Order(StringComparer.Ordinal));
+                notebooks.AddRange(HtmlExporter.FindNotebooks(input));
             else if (File.Exists(input))
                 notebooks.Add(input);
             else

@@ -12,14 +12,23 @@ public static class HtmlExporter
 {
     public const string DefaultSiteTitle = "Deep Learning in C#";
 
-    /// <summary>Exports every <c>*.ipynb</c> directly inside <paramref name="inputFolder"/>, in file name order.</summary>
+    /// <summary>Exports every <c>*.ipynb</c> in <paramref name="inputFolder"/> and its subfolders (see <see cref="FindNotebooks"/>).</summary>
     public static ExportReport ExportFolder(string inputFolder, string outputFolder, string siteTitle = DefaultSiteTitle)
     {
         if (!Directory.Exists(inputFolder))
             throw new DirectoryNotFoundException($"Cannot export notebooks: the folder {inputFolder} does not exist.");
-        var notebooks = Directory.EnumerateFiles(inputFolder, "*.ipynb").Order(StringComparer.Ordinal).ToList();
-        return ExportNotebooks(notebooks, outputFolder, siteTitle);
+        return ExportNotebooks(FindNotebooks(inputFolder), outputFolder, siteTitle);
     }
+
+    /// <summary>
+    /// The notebooks in a folder and its subfolders (the runner keeps each notebook's relative path under
+    /// its output folder), in path order, leaving out Jupyter's .ipynb_checkpoints copies.
+    /// </summary>
+    public static IReadOnlyList<string> FindNotebooks(string folder) =>
+        Directory.EnumerateFiles(folder, "*.ipynb", SearchOption.AllDirectories)
+            .Where(path => !path.Contains(".ipynb_checkpoints", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Exports the given notebooks, in the given order, into <paramref name="outputFolder"/>.</summary>
     public static ExportReport ExportNotebooks(IReadOnlyList<string> notebookPaths, string outputFolder, string siteTitle = DefaultSiteTitle)

@@ -64,6 +64,7 @@ public class DevcontainerTests
         var openFiles = devcontainer.GetProperty("customizations").GetProperty("codespaces").GetProperty("openFiles")
             .EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(["notebooks/00-setup-and-tensors.ipynb"], openFiles);
+        Assert.All(openFiles, file => Assert.True(File.Exists(Path.Combine(Root, file)), $"devcontainer.json opens {file}, which does not exist"));
     }
 
     [Fact]

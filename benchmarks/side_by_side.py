@@ -28,28 +28,8 @@ def mlp():
     return torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
 
 
-def mlp_train(steps):
-    torch.manual_seed(0)
-    model = mlp()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x, y = torch.randn(BATCH, 784), torch.randint(10, (BATCH,))
-
-    def step():
-        optimizer.zero_grad()
-        torch.nn.functional.cross_entropy(model(x), y).backward()
-        optimizer.step()
-    return timed(step, steps, BATCH)
-
-
-def mlp_infer(steps):
-    torch.manual_seed(0)
-    model = mlp().eval()
-    x = torch.randn(BATCH, 784)
-
-    def step():
-        with torch.no_grad():
-            model(x)
-    return timed(step, steps, BATCH)
+MLP_INPUT = (BATCH, 784)
+IMAGE_INPUT = (BATCH, 1, 28, 28)
 
 
 def cnn():
@@ -61,28 +41,34 @@ def cnn():
         torch.nn.Linear(576, 64), torch.nn.ReLU(), torch.nn.Linear(64, 10))
 
 
-def cnn_train(steps):
-    torch.manual_seed(0)
-    model = cnn()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    x, y = torch.randn(BATCH, 1, 28, 28), torch.randint(10, (BATCH,))
+def train(create_model, input_shape):
+    """Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples."""
+    def run(steps):
+        torch.manual_seed(0)
+        model = create_model()
+        optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+        x, y = torch.randn(*input_shape), torch.randint(10, (BATCH,))
 
-    def step():
-        optimizer.zero_grad()
-        torch.nn.functional.cross_entropy(model(x), y).backward()
-        optimizer.step()
-    return timed(step, steps, BATCH)
+        def step():
+            optimizer.zero_grad()
+            torch.nn.functional.cross_entropy(model(x), y).backward()
+            optimizer.step()
+        return timed(step, steps, BATCH)
+    return run
 
 
-def cnn_infer(steps):
-    torch.manual_seed(0)
-    model = cnn().eval()
-    x = torch.randn(BATCH, 1, 28, 28)
+def infer(create_model, input_shape):
+    """Forward passes in eval mode without gradient recording; items = samples."""
+    def run(steps):
+        torch.manual_seed(0)
+        model = create_model().eval()
+        x = torch.randn(*input_shape)
 
-    def step():
-        with torch.no_grad():
-            model(x)
-    return timed(step, steps, BATCH)
+        def step():
+            with torch.no_grad():
+                model(x)
+        return timed(step, steps, BATCH)
+    return run
 
 
 def matmul(m, k, n):
@@ -93,10 +79,10 @@ def matmul(m, k, n):
 
 
 WORKLOADS = {
-    "mlp_train": (mlp_train, 300),
-    "mlp_infer": (mlp_infer, 1000),
-    "cnn_train": (cnn_train, 60),
-    "cnn_infer": (cnn_infer, 200),
+    "mlp_train": (train(mlp, MLP_INPUT), 300),
+    "mlp_infer": (infer(mlp, MLP_INPUT), 1000),
+    "cnn_train": (train(cnn, IMAGE_INPUT), 60),
+    "cnn_infer": (infer(cnn, IMAGE_INPUT), 200),
     "matmul_64x784x256": (matmul(64, 784, 256), 1000),
     "matmul_512": (matmul(512, 512, 512), 100),
 }

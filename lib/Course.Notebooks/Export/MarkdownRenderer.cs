@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Course.Notebooks.Export.Tex;
 
 namespace Course.Notebooks.Export;
 
@@ -7,8 +8,8 @@ namespace Course.Notebooks.Export;
 /// Renders the Markdown that course notebooks use: headings, paragraphs, emphasis, inline code, fenced
 /// code, lists, links, images, tables, block quotes and rules. It is safe by construction: every piece
 /// of source text is escaped, raw HTML in Markdown shows as text, and links only keep http(s), mailto
-/// and relative targets. LaTeX (<c>$...$</c>, <c>$$...$$</c>) stays as TeX source in a
-/// <c>span class="math"</c>: the exported site works offline, so there is no MathJax to typeset it.
+/// and relative targets. LaTeX (<c>$...$</c>, <c>$$...$$</c>) becomes MathML (<see cref="TexToMathMl"/>), which
+/// browsers typeset offline without MathJax; TeX it cannot translate stays as source in a <c>class="math"</c> element.
 /// One instance renders one page, so that heading anchors are unique within it.
 /// </summary>
 internal sealed partial class MarkdownRenderer
@@ -163,9 +164,8 @@ internal sealed partial class MarkdownRenderer
             }
         }
 
-        html.Append("<div class=\"math display\">");
-        Html.AppendEscaped(html, tex.ToString().Trim());
-        html.Append("</div>\n");
+        AppendMath(html, tex.ToString().Trim(), display: true, fallbackTag: "div");
+        html.Append('\n');
         return i;
     }
 
@@ -538,10 +538,23 @@ internal sealed partial class MarkdownRenderer
             return start + open;
         }
 
-        html.Append(display ? "<span class=\"math display\">" : "<span class=\"math\">");
-        Html.AppendEscaped(html, text.AsSpan(start + open, close - start - open));
-        html.Append("</span>");
+        AppendMath(html, text.Substring(start + open, close - start - open), display, fallbackTag: "span");
         return close + open;
+    }
+
+    /// <summary>MathML the browser typesets; TeX the translation does not know stays as its source, never lost.</summary>
+    private static void AppendMath(StringBuilder html, string tex, bool display, string fallbackTag)
+    {
+        try
+        {
+            html.Append(TexToMathMl.Convert(tex, display));
+        }
+        catch (TexNotSupportedException)
+        {
+            html.Append('<').Append(fallbackTag).Append(display ? " class=\"math display\">" : " class=\"math\">");
+            Html.AppendEscaped(html, tex);
+            html.Append("</").Append(fallbackTag).Append('>');
+        }
     }
 
     /// <summary>

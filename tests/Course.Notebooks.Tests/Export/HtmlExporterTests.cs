@@ -47,7 +47,7 @@ public class HtmlExporterTests
         // Markdown
         Assert.Contains("<h1 id=\"exported-notebook-tensors-and-plots\">Exported notebook: <em>tensors</em> and plots</h1>", html);
         Assert.Contains("<a href=\"01-next.html\">a link</a>", html);
-        Assert.Contains("<span class=\"math\">y = Wx + b</span>", html);
+        Assert.Contains("<math><semantics><mrow><mi>y</mi><mo>=</mo><mi>W</mi><mi>x</mi><mo>+</mo><mi>b</mi></mrow>", html);
         Assert.Contains("&lt;b&gt;raw HTML&lt;/b&gt;", html);
         // Code, with its prompt
         Assert.Contains("<div class=\"prompt in\">In [1]:</div><pre><code class=\"language-csharp\"><span class=\"com\">// Train two epochs and print the loss</span>", html);

@@ -115,11 +115,20 @@ public class MarkdownRendererTests
     }
 
     [Fact]
-    public void Math_is_kept_as_escaped_tex()
+    public void Math_becomes_mathml_with_its_tex_kept()
     {
-        Assert.Equal("<p>loss <span class=\"math\">a&lt;b \\cdot x_i</span> here</p>", Render("loss $a<b \\cdot x_i$ here"));
-        Assert.Equal("<div class=\"math display\">\\sum_i x_i^2</div>", Render("$$\n\\sum_i x_i^2\n$$"));
+        string inline = Render("loss $a<b \\cdot x_i$ here");
+        Assert.StartsWith("<p>loss <math><semantics><mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi><mo>⋅</mo><msub><mi>x</mi><mrow><mi>i</mi></mrow></msub></mrow>", inline);
+        Assert.EndsWith("<annotation encoding=\"application/x-tex\">a&lt;b \\cdot x_i</annotation></semantics></math> here</p>", inline);
+        Assert.StartsWith("<math display=\"block\"><semantics><mrow><munderover>", Render("$$\n\\sum_{i=1}^n x_i^2\n$$"));
         Assert.Equal("<p>costs $5 and $10, $ stays</p>", Render("costs $5 and $10, \\$ stays"));
+    }
+
+    [Fact]
+    public void Tex_the_translation_does_not_know_stays_as_escaped_source()
+    {
+        Assert.Equal("<p>see <span class=\"math\">\\unknowncommand{a&lt;b}</span></p>", Render("see $\\unknowncommand{a<b}$"));
+        Assert.Equal("<div class=\"math display\">\\frac{1}{2</div>", Render("$$\n\\frac{1}{2\n$$"));
     }
 
     [Fact]

@@ -25,14 +25,23 @@ public sealed class Figure
 
     /// <summary>The SVG inside a <c>div</c>, ready to embed in a page or a notebook output.</summary>
     public string ToHtml() => $"<div class=\"course-figure\">{ToSvg()}</div>";
+
+    /// <summary>What a text-only front end shows: the title and each trace's kind, name and size.</summary>
+    public override string ToString()
+    {
+        string title = Layout.Title?.Text is { Length: > 0 } text ? $" \"{text}\"" : "";
+        var traces = Data.Select(trace => trace.Name is { Length: > 0 } name ? $"{trace.Type} '{name}'" : trace.Type);
+        return $"Figure{title}: {Data.Count} trace{(Data.Count == 1 ? "" : "s")} ({string.Join(", ", traces)})";
+    }
 }
 
-/// <summary>Formatters for <see cref="Figure"/>: the SVG as text/html and the plotly JSON.</summary>
+/// <summary>Formatters for <see cref="Figure"/>: the SVG as text/html, the plotly JSON, and a one-line summary as text.</summary>
 public sealed class FigureFormatterSource
 {
     public IEnumerable<object> CreateTypeFormatters() =>
     [
         new TypeFormatter<Figure>("text/html", (figure, writer) => writer.Write(figure.ToHtml())),
         new TypeFormatter<Figure>(PlotlyJson.MimeType, (figure, writer) => writer.Write(figure.ToJson())),
+        new TypeFormatter<Figure>("text/plain", (figure, writer) => writer.Write(figure.ToString())),
     ];
 }

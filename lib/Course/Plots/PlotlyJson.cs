@@ -45,11 +45,19 @@ public static class PlotlyJson
         public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
 
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
-        {
-            if (double.IsFinite(value)) writer.WriteNumberValue(value);
-            else writer.WriteNullValue();
-        }
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => WriteNumber(writer, value);
+    }
+
+    /// <summary>
+    /// A finite number in its shortest form, null otherwise. A double that a float32 holds exactly was almost
+    /// always a float32 (a loss, a tensor value) widened on its way here: it is written with float32's
+    /// shortest digits, 0.1 rather than 0.10000000149011612, which keeps figures with many points small.
+    /// </summary>
+    private static void WriteNumber(Utf8JsonWriter writer, double value)
+    {
+        if (!double.IsFinite(value)) writer.WriteNullValue();
+        else if ((float)value == value) writer.WriteNumberValue((float)value);
+        else writer.WriteNumberValue(value);
     }
 
     private sealed class DataArrayConverter : JsonConverter<DataArray>
@@ -64,8 +72,7 @@ public static class PlotlyJson
                 foreach (var label in labels) writer.WriteStringValue(label);
             else
                 foreach (var number in value.Numbers!)
-                    if (double.IsFinite(number)) writer.WriteNumberValue(number);
-                    else writer.WriteNullValue();
+                    WriteNumber(writer, number);
             writer.WriteEndArray();
         }
     }

@@ -43,7 +43,7 @@ public sealed class FormatterConventionTests
     public void FigureFormatsAsSvgHtmlAndPlotlyJson()
     {
         var outputs = FormatByConvention(Plot.Line(new[] { 1.0, 3, 2 }, "curve"));
-        Assert.Equal(["text/html", "application/vnd.plotly.v1+json"], outputs.Keys);
+        Assert.Equal(["text/html", "application/vnd.plotly.v1+json", "text/plain"], outputs.Keys);
         Assert.Contains("<svg", outputs["text/html"]);
         XDocument.Parse(outputs["text/html"]);
         using var json = JsonDocument.Parse(outputs["application/vnd.plotly.v1+json"]);

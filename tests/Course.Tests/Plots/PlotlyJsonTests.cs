@@ -58,6 +58,23 @@ public sealed class PlotlyJsonTests
         Assert.Contains("\"y\":[null,1,null]", json);
     }
 
+    [Fact]
+    public void WidenedFloatsAreWrittenWithTheirShortFloatDigits()
+    {
+        var json = new Figure(new Scatter { X = new[] { 0.1f, 2.5f }, Y = new[] { 0.1, 1.0 / 3 } }).ToJson();
+
+        Assert.Contains("\"x\":[0.1,2.5]", json);
+        Assert.Contains("\"y\":[0.1,0.3333333333333333]", json);
+    }
+
+    [Fact]
+    public void PlainTextNamesTheTitleAndTheTraces()
+    {
+        var figure = Plot.Lines(new[] { 1.0, 2 }, [("train", new[] { 0.5, 0.4 }), ("test", new[] { 0.6, 0.5 })], title: "loss");
+
+        Assert.Equal("Figure \"loss\": 2 traces (scatter 'train', scatter 'test')", figure.ToString());
+    }
+
     private static IEnumerable<string> AllPropertyNames(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().SelectMany(p => AllPropertyNames(p.Value).Prepend(p.Name)),

@@ -56,6 +56,20 @@ public class CommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("Choose one of", console.ToString());
     }
 
+    [Theory]
+    [InlineData(new[] { "export", "--output", "site" }, "notebooks")]
+    [InlineData(new[] { "export", "notebooks" }, "--output")]
+    public async Task Export_explains_bad_arguments(string[] arguments, string named)
+    {
+        var console = new StringWriter();
+
+        int exitCode = await Program.InvokeAsync(arguments, console);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(named, console.ToString());
+        Assert.False(Directory.Exists("site"), "nothing is written when the command line is wrong");
+    }
+
     [Fact]
     public async Task Kernel_explains_a_bad_connection_file()
     {

@@ -23,6 +23,7 @@ public partial class TexToMathMlTests
         Assert.Equal("<mi>σ</mi><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo><mo>⋅</mo><mi>Δ</mi>", Body(@"\sigma(z) \cdot \Delta"));
         Assert.Equal("<mi>log</mi><mspace width=\"0.167em\"></mspace><mi>p</mi>", Body(@"\log p"));
         Assert.Equal("<mi>log</mi><mo stretchy=\"false\">(</mo><mi>p</mi><mo stretchy=\"false\">)</mo>", Body(@"\log(p)"));
+        Assert.Equal("<msup><mi>tanh</mi><mrow><mn>2</mn></mrow></msup><mspace width=\"0.167em\"></mspace><mi>x</mi>", Body(@"\tanh^2 x"));
     }
 
     [Fact]

@@ -85,6 +85,7 @@ internal sealed class TexToMathMl
     private string ScriptedAtom()
     {
         var (nucleus, limits) = Atom();
+        bool function = IsFunction(nucleus);
         string? sub = null, sup = null;
         while (true)
         {
@@ -97,8 +98,10 @@ internal sealed class TexToMathMl
             else break;
         }
 
+        // log, exp, tanh...: TeX's thin space before an argument that is not parenthesised (after tanh^2 too).
+        string space = function && !AtArgumentInParentheses() ? Space(0.167) : "";
         if (sub is null && sup is null)
-            return nucleus;
+            return nucleus + space;
         string tag = (limits, sub, sup) switch
         {
             (true, not null, not null) => "munderover",
@@ -108,7 +111,7 @@ internal sealed class TexToMathMl
             (false, not null, null) => "msub",
             _ => "msup",
         };
-        return $"<{tag}>{nucleus}{Wrap(sub)}{Wrap(sup)}</{tag}>";
+        return $"<{tag}>{nucleus}{Wrap(sub)}{Wrap(sup)}</{tag}>{space}";
 
         static string Wrap(string? script) => script is null ? "" : $"<mrow>{script}</mrow>";
     }
@@ -168,7 +171,7 @@ internal sealed class TexToMathMl
         if (TexSymbols.Operators.TryGetValue(word, out string? symbol)) return (Operator(symbol), false);
         if (TexSymbols.LargeOperators.TryGetValue(word, out string? large)) return (LimitsOperator(large), true);
         if (TexSymbols.Integrals.TryGetValue(word, out string? integral)) return (Operator(integral), false);
-        if (TexSymbols.Functions.Contains(word)) return (Function(word), false);
+        if (TexSymbols.Functions.Contains(word)) return ($"<mi>{word}</mi>", false);
         if (TexSymbols.Accents.TryGetValue(word, out var accent))
         {
             string argument = Argument();
@@ -333,12 +336,13 @@ internal sealed class TexToMathMl
         return $"<mrow>{Fence(fences.Open, "prefix")}{table}{Fence(fences.Close, "postfix")}</mrow>";
     }
 
-    /// <summary>log, exp, tanh...: upright, with TeX's thin space before an argument that is not parenthesised.</summary>
-    private string Function(string name)
+    private static bool IsFunction(string nucleus) =>
+        nucleus.StartsWith("<mi>", StringComparison.Ordinal) && TexSymbols.Functions.Contains(nucleus[4..^5]);
+
+    private bool AtArgumentInParentheses()
     {
         SkipSpaces();
-        bool parenthesised = _pos < _tex.Length && _tex[_pos] == '(' || AtWord("left");
-        return parenthesised ? $"<mi>{name}</mi>" : $"<mi>{name}</mi>{Space(0.167)}";
+        return _pos < _tex.Length && _tex[_pos] == '(' || AtWord("left");
     }
 
     private string Identifier(string text) =>

@@ -262,7 +262,13 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private void Interrupt(JupyterMessage request)
     {
-        lock (cellLock) runningCell?.Cancel();
+        bool interrupted;
+        lock (cellLock)
+        {
+            interrupted = runningCell is not null;
+            runningCell?.Cancel();
+        }
+        if (!interrupted) log("control: interrupt_request while no cell is running; nothing to interrupt");
         Reply(control, request, "interrupt_reply", new JsonObject { ["status"] = "ok" });
     }
 

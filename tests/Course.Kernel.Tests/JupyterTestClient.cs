@@ -75,6 +75,16 @@ public sealed class JupyterTestClient : IDisposable
         }
     }
 
+    /// <summary>Reads iopub until the message of type <paramref name="messageType"/> caused by <paramref name="request"/>.</summary>
+    public async Task<JupyterMessage> IopubUntilAsync(JupyterMessage request, string messageType)
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync(Iopub);
+            if (message.ParentHeader["msg_id"]?.GetValue<string>() == request.MessageId && message.MessageType == messageType) return message;
+        }
+    }
+
     public static JsonObject Execute(string code, bool silent = false, bool storeHistory = true, bool stopOnError = true) => new()
     {
         ["code"] = code,

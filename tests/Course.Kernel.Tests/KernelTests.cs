@@ -152,6 +152,44 @@ public class KernelTests
         Assert.Contains(iopub, m => m.MessageType == "error");
     }
 
+    [Fact]
+    public async Task An_interrupt_sent_after_busy_stops_a_cell_that_has_not_started_yet()
+    {
+        // The session is still warming up, so the cell waits for it; the client has seen the cell's
+        // execute_input and interrupts. The interrupt used to find no running cell and be dropped, and the
+        // cell then ran (KernelManagerTests' endless cell never ended: a Jupyter client that interrupts
+        // right after sending a cell hit this window whenever the machine was loaded).
+        var warmedUp = new TaskCompletionSource();
+        await using var harness = KernelHarness.Start(warmedUp: warmedUp.Task);
+        using var client = await harness.ConnectAsync();
+
+        var running = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("sleep"));
+        await client.IopubUntilAsync(running, "execute_input");
+        var interrupt = await client.RequestAsync(client.Control, "interrupt_request");
+        warmedUp.SetResult();
+        var reply = await client.ReceiveAsync(client.Shell);
+
+        Assert.Equal("ok", Text(interrupt.Content["status"]));
+        Assert.Equal(running.MessageId, Text(reply.ParentHeader["msg_id"]));
+        Assert.Equal("error", Text(reply.Content["status"]));
+        Assert.Equal("OperationCanceledException", Text(reply.Content["ename"]));
+        Assert.Empty(harness.Session.Executed);
+    }
+
+    [Fact]
+    public async Task An_interrupt_while_idle_is_logged_and_does_not_stop_the_next_cell()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var interrupt = await client.RequestAsync(client.Control, "interrupt_request");
+        var next = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("print after"));
+
+        Assert.Equal("ok", Text(interrupt.Content["status"]));
+        Assert.Contains(harness.Log, line => line.Contains("interrupt_request while no cell is running"));
+        Assert.Equal("ok", Text(next.Content["status"]));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -140,7 +140,7 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private Task HandleShellAsync(JupyterMessage request) => request.MessageType switch
     {
-        "execute_request" => Busy(request, () => ExecuteAsync(request)),
+        "execute_request" => ExecuteAsync(request),
         "kernel_info_request" => Busy(request, () => Reply(shell, request, "kernel_info_reply", KernelInfo.Reply())),
         "is_complete_request" => Busy(request, () => IsCompleteAsync(request)),
         "complete_request" => Busy(request, () => CompleteAsync(request)),
@@ -190,6 +190,24 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private async Task ExecuteAsync(JupyterMessage request)
     {
+        // The request becomes the one an interrupt stops before its busy status is published: a client
+        // that has seen busy (or execute_input) may interrupt at once, and that interrupt must not be
+        // lost while the cell is still being prepared (publishing execute_input, waiting for the session's
+        // warm-up, starting the worker).
+        using var cell = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        lock (cellLock) runningCell = cell;
+        try
+        {
+            await Busy(request, () => ExecuteCellAsync(request, cell.Token)).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (cellLock) runningCell = null;
+        }
+    }
+
+    private async Task ExecuteCellAsync(JupyterMessage request, CancellationToken cellToken)
+    {
         var content = request.Content;
         if (abortQueuedExecutes)
         {
@@ -206,7 +224,7 @@ public sealed class JupyterKernel : IAsyncDisposable
         if (!silent) Broadcast(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
         var sink = new IopubOutputSink((type, output) => Broadcast(request, type, output), count, silent);
-        var outcome = await RunCellAsync(code, sink).ConfigureAwait(false);
+        var outcome = await RunCellAsync(code, sink, cellToken).ConfigureAwait(false);
         if (outcome == CellOutcome.Cancelled && sink.LastError is null)
             sink.Error("OperationCanceledException", "The cell was interrupted.", []);
 
@@ -226,23 +244,24 @@ public sealed class JupyterKernel : IAsyncDisposable
         Reply(shell, request, "execute_reply", reply);
     }
 
-    private async Task<CellOutcome> RunCellAsync(string code, IopubOutputSink sink)
+    private async Task<CellOutcome> RunCellAsync(string code, IopubOutputSink sink, CancellationToken cellToken)
     {
-        using var cell = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         Task<CellOutcome> running;
         try
         {
-            var session = await notebook.ConfigureAwait(false);
+            // An interrupt while the session is still warming up (or before this point) stops the cell
+            // before any of its code runs.
+            var session = await notebook.WaitAsync(cellToken).ConfigureAwait(false);
+            cellToken.ThrowIfCancellationRequested();
             lock (cellLock)
             {
-                runningCell = cell;
                 // On the thread pool: the session may run a cell synchronously, and control must stay responsive.
-                running = Task.Run(() => session.ExecuteAsync(code, sink, cell.Token));
+                running = Task.Run(() => session.ExecuteAsync(code, sink, cellToken), CancellationToken.None);
                 runningCellTask = running;
             }
             return await running.ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cell.IsCancellationRequested)
+        catch (OperationCanceledException) when (cellToken.IsCancellationRequested)
         {
             return CellOutcome.Cancelled;
         }
@@ -253,10 +272,6 @@ public sealed class JupyterKernel : IAsyncDisposable
             log($"shell: the session threw: {exception}");
             sink.Error(exception.GetType().Name, exception.Message, exception.ToString().Split('\n'));
             return CellOutcome.Error;
-        }
-        finally
-        {
-            lock (cellLock) runningCell = null;
         }
     }
 

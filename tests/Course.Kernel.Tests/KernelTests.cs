@@ -190,6 +190,58 @@ public class KernelTests
         Assert.Equal("ok", Text(next.Content["status"]));
     }
 
+    [Fact]
+    public async Task A_cell_asks_for_input_on_stdin_and_gets_the_reply_when_allow_stdin_is_true()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var running = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("input Name: ", allowStdin: true));
+        var inputRequest = await client.ReceiveAsync(client.Stdin);
+        // jupyter_client answers without a parent header.
+        await client.SendAsync(client.Stdin, "input_reply", new JsonObject { ["value"] = "Ada" });
+        var reply = await client.ReceiveAsync(client.Shell);
+        var iopub = await client.IopubUntilIdleAsync(running);
+
+        Assert.Equal("input_request", inputRequest.MessageType);
+        Assert.Equal(running.MessageId, Text(inputRequest.ParentHeader["msg_id"]));
+        Assert.Equal("Name:", Text(inputRequest.Content["prompt"]));
+        Assert.False(inputRequest.Content["password"]!.GetValue<bool>());
+        Assert.Equal("ok", Text(reply.Content["status"]));
+        Assert.Contains(iopub, m => m.MessageType == "stream" && Text(m.Content["text"]) == "got Ada\n");
+    }
+
+    [Fact]
+    public async Task Asking_for_input_when_allow_stdin_is_false_is_a_clear_error()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var reply = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("input Name: "));
+
+        Assert.Equal("error", Text(reply.Content["status"]));
+        Assert.Equal("InvalidOperationException", Text(reply.Content["ename"]));
+        Assert.Contains("allow_stdin false", Text(reply.Content["evalue"]));
+    }
+
+    [Fact]
+    public async Task An_interrupt_stops_a_cell_waiting_for_input()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var running = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("input Name: ", allowStdin: true));
+        await client.ReceiveAsync(client.Stdin);
+        await client.RequestAsync(client.Control, "interrupt_request");
+        var reply = await client.ReceiveAsync(client.Shell);
+
+        Assert.Equal(running.MessageId, Text(reply.ParentHeader["msg_id"]));
+        Assert.Equal("OperationCanceledException", Text(reply.Content["ename"]));
+        // A late answer finds nothing waiting and is only logged.
+        await client.SendAsync(client.Stdin, "input_reply", new JsonObject { ["value"] = "late" });
+        await harness.WaitForLogAsync("no input was asked for");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -30,6 +30,8 @@ public sealed class JupyterKernel : IAsyncDisposable
     private readonly TaskCompletionSource<bool> shutdownRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object cellLock = new();
     private CancellationTokenSource? runningCell;
+    private readonly object inputLock = new();
+    private TaskCompletionSource<string>? pendingInput;
     private Task runningCellTask = Task.CompletedTask;
     private int executionCount;
     private bool abortQueuedExecutes;
@@ -161,9 +163,41 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private Task HandleStdinAsync(JupyterMessage message)
     {
-        // Cells cannot ask for input (the session has no input_request), so nothing is waiting for a reply.
-        log($"stdin: ignoring {message.MessageType}: this kernel does not request input");
+        if (message.MessageType != "input_reply")
+        {
+            log($"stdin: ignoring {message.MessageType}: only input_reply is expected here");
+            return Task.CompletedTask;
+        }
+        // jupyter_client sends input_reply without a parent header, so it answers whichever request is pending.
+        TaskCompletionSource<string>? answer;
+        lock (inputLock) answer = pendingInput;
+        if (answer is null) log("stdin: an input_reply arrived while no input was asked for; ignored");
+        else answer.TrySetResult(String(message.Content, "value") ?? "");
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Console.ReadLine() in a cell: an input_request on stdin to the client that sent the execute_request
+    /// (Jupyter clients give their shell and stdin sockets the same identity), then the cell waits for the
+    /// input_reply or the interrupt.
+    /// </summary>
+    private string RequestInput(JupyterMessage executeRequest, bool allowStdin, string prompt, CancellationToken cellToken)
+    {
+        if (!allowStdin)
+            throw new InvalidOperationException("Console.ReadLine() cannot get input: the front end sent this cell with allow_stdin false, so it does not answer input requests. Set the value in the cell instead.");
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (inputLock) pendingInput = answer;
+        try
+        {
+            var request = JupyterMessage.Reply(executeRequest, "input_request", new JsonObject { ["prompt"] = prompt, ["password"] = false }, session);
+            if (!stdin.Send(codec.Serialize(request)))
+                throw new InvalidOperationException("Console.ReadLine() cannot get input: the front end's stdin channel is not connected.");
+            return answer.Task.WaitAsync(cellToken).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            lock (inputLock) pendingInput = null;
+        }
     }
 
     private Task Unsupported(ZmtpSocket socket, JupyterMessage message)
@@ -223,7 +257,9 @@ public sealed class JupyterKernel : IAsyncDisposable
         int count = executionCount;
         if (!silent) Broadcast(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
-        var sink = new IopubOutputSink((type, output) => Broadcast(request, type, output), count, silent);
+        bool allowStdin = Bool(content, "allow_stdin") ?? false;
+        var sink = new IopubOutputSink((type, output) => Broadcast(request, type, output), count, silent,
+            (prompt, token) => RequestInput(request, allowStdin, prompt, token));
         var outcome = await RunCellAsync(code, sink, cellToken).ConfigureAwait(false);
         if (outcome == CellOutcome.Cancelled && sink.LastError is null)
             sink.Error("OperationCanceledException", "The cell was interrupted.", []);

@@ -1,5 +1,5 @@
 """Starts the installed .net-csharp kernel the way Jupyter front ends do (KernelManager + kernelspec) and
-checks interrupt (interrupt_mode "message"), restart (a fresh session), heartbeat and shutdown.
+checks interrupt (interrupt_mode "message"), Console.ReadLine() through stdin, restart (a fresh session), heartbeat and shutdown.
 JUPYTER_PATH must point at the folder holding kernels/.net-csharp.
 """
 import queue
@@ -49,6 +49,17 @@ try:
 
     reply = client.execute("Console.WriteLine(kept);", reply=True, timeout=TIMEOUT)["content"]
     check(reply["status"] == "ok", "state survives an interrupt")
+
+    prompts, outputs = [], []
+
+    def answer(message):
+        prompts.append(message["content"]["prompt"])
+        client.input("Ada")
+
+    reply = client.execute_interactive('Console.Write("Name: ");\nConsole.WriteLine($"Hello {Console.ReadLine()}");',
+                                       allow_stdin=True, stdin_hook=answer, output_hook=outputs.append, timeout=TIMEOUT)["content"]
+    check(reply["status"] == "ok" and prompts == ["Name: "], "Console.ReadLine() asks the front end, with the written prompt")
+    check(any(m["msg_type"] == "stream" and m["content"]["text"] == "Hello Ada\n" for m in outputs), "the answer reaches the cell")
 
     manager.restart_kernel(now=False)
     client.wait_for_ready(timeout=TIMEOUT)

@@ -38,13 +38,34 @@ public class ConsoleInputTests
     }
 
     [Fact]
+    public async Task A_front_end_that_refuses_input_keeps_the_prompt_in_the_output()
+    {
+        using var session = new ScriptSession();
+        var sink = new RefusingSink();
+
+        var outcome = await session.ExecuteAsync("""Console.Write("Name: "); var line = Console.ReadLine();""", sink, CancellationToken.None);
+
+        Assert.Equal(CellOutcome.Error, outcome);
+        Assert.Equal("Name: ", sink.StdOut);
+        Assert.Contains("allow_stdin", sink.ErrorOutput!.Value.Value);
+    }
+
+    /// <summary>Jupyter's sink when the execute_request says allow_stdin false.</summary>
+    private sealed class RefusingSink : RecordingSink, IInputSource
+    {
+        public string ReadLine(string prompt, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("no input: allow_stdin is false");
+    }
+
+    [Fact]
     public async Task Console_ReadLine_fails_clearly_where_nobody_can_answer()
     {
         using var session = new ScriptSession();
 
-        var (outcome, sink) = await Run.Cell(session, "var line = Console.ReadLine();");
+        var (outcome, sink) = await Run.Cell(session, """Console.Write("Name: "); var line = Console.ReadLine();""");
 
         Assert.Equal(CellOutcome.Error, outcome);
+        Assert.Equal("Name: ", sink.StdOut);
         Assert.Equal("InvalidOperationException", sink.ErrorOutput!.Value.Name);
         Assert.Contains("does not answer input requests", sink.ErrorOutput!.Value.Value);
     }

@@ -50,11 +50,20 @@ internal static class ConsoleCapture
                 cell.UnreadInput = "";
                 return rest;
             }
-            Console.Error.Flush(); // warnings written before the question show above it
-            var prompt = standardOutput?.TakePending(cell.Sink) ?? "";
             if (cell.Sink is not IInputSource input)
                 throw new InvalidOperationException("Console.ReadLine() cannot get input here: this front end (e.g. the headless runner) does not answer input requests. Set the value in the cell instead.");
-            return input.ReadLine(prompt, cell.Cancellation);
+            Console.Error.Flush(); // warnings written before the question show above it
+            var prompt = standardOutput?.TakePending(cell.Sink) ?? "";
+            try
+            {
+                return input.ReadLine(prompt, cell.Cancellation);
+            }
+            catch (InvalidOperationException)
+            {
+                // The front end takes no input after all: the prompt stays in the cell's output, not lost.
+                if (prompt.Length > 0) cell.Sink.Stream("stdout", prompt);
+                throw;
+            }
         }
 
         /// <summary>Console.Read() takes a line and hands it out character by character, newline included.</summary>

@@ -4,7 +4,8 @@ namespace Course.Kernel.Tests;
 
 /// <summary>
 /// The installed kernelspec started by jupyter_client's KernelManager, as JupyterLab and VS Code start it:
-/// real C# cells, interrupt by message, restart into a fresh session, shutdown ending the process.
+/// real C# cells, interrupt by message, Console.ReadLine() answered through stdin, restart into a fresh session,
+/// shutdown ending the process.
 /// </summary>
 public class KernelManagerTests(ITestOutputHelper output) : IDisposable
 {

@@ -6,11 +6,12 @@ namespace Course.Kernel.Tests;
 /// A stand-in for the C# session: each line of a cell is a command of a tiny language, so kernel tests
 /// can produce every kind of output without a compiler. `print x` (stdout), `eprint x` (stderr),
 /// `display ID x`, `update ID x`, `result x`, `fail message`, `throw` (the session itself throws),
-/// `sleep` (waits until cancelled), `wait` (waits until <see cref="Gate"/> is released).
+/// `sleep` (waits until cancelled), `wait` (waits until <see cref="Gate"/> is released), `input prompt` (asks the
+/// front end for a line and prints "got " and the answer).
 /// </summary>
 public sealed class FakeNotebookSession : INotebookSession
 {
-    private static readonly string[] Words = ["display", "eprint", "fail", "print", "result", "sleep", "update", "wait"];
+    private static readonly string[] Words = ["display", "eprint", "fail", "input", "print", "result", "sleep", "update", "wait"];
 
     public int ExecutionCount { get; private set; }
 
@@ -53,6 +54,21 @@ public sealed class FakeNotebookSession : INotebookSession
                     try
                     {
                         await Task.Delay(Timeout.Infinite, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return CellOutcome.Cancelled;
+                    }
+                    break;
+                case "input":
+                    try
+                    {
+                        sink.Stream("stdout", "got " + ((IInputSource)sink).ReadLine(argument, cancellationToken) + "\n");
+                    }
+                    catch (InvalidOperationException exception)
+                    {
+                        sink.Error(nameof(InvalidOperationException), exception.Message, []);
+                        return CellOutcome.Error;
                     }
                     catch (OperationCanceledException)
                     {

@@ -5,29 +5,33 @@ using Course.Jupyter.Protocol;
 namespace Course.Kernel.Tests;
 
 /// <summary>
-/// A minimal Jupyter client over <see cref="ZmtpTestPeer"/>: DEALER-like shell and control, a SUB on
-/// iopub subscribed to everything, signing with the connection key.
+/// A minimal Jupyter client over <see cref="ZmtpTestPeer"/>: DEALER-like shell, stdin (with the shell's
+/// identity, as Jupyter clients do) and control, a SUB on iopub subscribed to everything, signing with the connection key.
 /// </summary>
 public sealed class JupyterTestClient : IDisposable
 {
     private readonly WireCodec codec;
     private readonly string session = Guid.NewGuid().ToString();
 
-    private JupyterTestClient(string key, ZmtpTestPeer shell, ZmtpTestPeer control, ZmtpTestPeer iopub)
+    private JupyterTestClient(string key, ZmtpTestPeer shell, ZmtpTestPeer stdin, ZmtpTestPeer control, ZmtpTestPeer iopub)
     {
         codec = new WireCodec(new MessageSigner(key));
         Shell = shell;
+        Stdin = stdin;
         Control = control;
         Iopub = iopub;
     }
 
     public ZmtpTestPeer Shell { get; }
+    public ZmtpTestPeer Stdin { get; }
     public ZmtpTestPeer Control { get; }
     public ZmtpTestPeer Iopub { get; }
 
     public static async Task<JupyterTestClient> ConnectAsync(JupyterKernel kernel, string key)
     {
-        var shell = await ZmtpTestPeer.ConnectAsync(kernel.Bound.ShellPort, "DEALER", "test-shell"u8.ToArray());
+        var identity = System.Text.Encoding.ASCII.GetBytes($"client-{Guid.NewGuid():N}");
+        var shell = await ZmtpTestPeer.ConnectAsync(kernel.Bound.ShellPort, "DEALER", identity);
+        var stdin = await ZmtpTestPeer.ConnectAsync(kernel.Bound.StdinPort, "DEALER", identity);
         var control = await ZmtpTestPeer.ConnectAsync(kernel.Bound.ControlPort, "DEALER");
         int subscribersBefore = kernel.IopubSubscribers;
         var iopub = await ZmtpTestPeer.ConnectAsync(kernel.Bound.IopubPort, "SUB");
@@ -39,7 +43,7 @@ public sealed class JupyterTestClient : IDisposable
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the iopub subscription never arrived");
             await Task.Delay(5);
         }
-        return new JupyterTestClient(key, shell, control, iopub);
+        return new JupyterTestClient(key, shell, stdin, control, iopub);
     }
 
     public JupyterMessage NewRequest(string messageType, JsonObject content) =>
@@ -75,19 +79,30 @@ public sealed class JupyterTestClient : IDisposable
         }
     }
 
-    public static JsonObject Execute(string code, bool silent = false, bool storeHistory = true, bool stopOnError = true) => new()
+    /// <summary>Reads iopub until the message of type <paramref name="messageType"/> caused by <paramref name="request"/>.</summary>
+    public async Task<JupyterMessage> IopubUntilAsync(JupyterMessage request, string messageType)
+    {
+        while (true)
+        {
+            var message = await ReceiveAsync(Iopub);
+            if (message.ParentHeader["msg_id"]?.GetValue<string>() == request.MessageId && message.MessageType == messageType) return message;
+        }
+    }
+
+    public static JsonObject Execute(string code, bool silent = false, bool storeHistory = true, bool stopOnError = true, bool allowStdin = false) => new()
     {
         ["code"] = code,
         ["silent"] = silent,
         ["store_history"] = storeHistory,
         ["user_expressions"] = new JsonObject(),
-        ["allow_stdin"] = false,
+        ["allow_stdin"] = allowStdin,
         ["stop_on_error"] = stopOnError,
     };
 
     public void Dispose()
     {
         Shell.Dispose();
+        Stdin.Dispose();
         Control.Dispose();
         Iopub.Dispose();
     }

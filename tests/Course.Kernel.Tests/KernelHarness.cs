@@ -20,11 +20,16 @@ public sealed class KernelHarness : IAsyncDisposable
     public FakeNotebookSession Session { get; }
     public ConcurrentQueue<string> Log { get; }
 
-    public static KernelHarness Start(string key = Key)
+    /// <param name="warmedUp">When given, the session is not ready until it completes (a session still warming up).</param>
+    public static KernelHarness Start(string key = Key, Task? warmedUp = null)
     {
         var session = new FakeNotebookSession();
         var log = new ConcurrentQueue<string>();
-        var kernel = JupyterKernel.Start(new ConnectionInfo { Ip = "127.0.0.1", Key = key }, () => session, log.Enqueue);
+        var kernel = JupyterKernel.Start(new ConnectionInfo { Ip = "127.0.0.1", Key = key }, () =>
+        {
+            warmedUp?.Wait();
+            return session;
+        }, log.Enqueue);
         return new KernelHarness(kernel, session, log);
     }
 

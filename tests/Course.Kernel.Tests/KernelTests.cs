@@ -152,6 +152,96 @@ public class KernelTests
         Assert.Contains(iopub, m => m.MessageType == "error");
     }
 
+    [Fact]
+    public async Task An_interrupt_sent_after_busy_stops_a_cell_that_has_not_started_yet()
+    {
+        // The session is still warming up, so the cell waits for it; the client has seen the cell's
+        // execute_input and interrupts. The interrupt used to find no running cell and be dropped, and the
+        // cell then ran (KernelManagerTests' endless cell never ended: a Jupyter client that interrupts
+        // right after sending a cell hit this window whenever the machine was loaded).
+        var warmedUp = new TaskCompletionSource();
+        await using var harness = KernelHarness.Start(warmedUp: warmedUp.Task);
+        using var client = await harness.ConnectAsync();
+
+        var running = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("sleep"));
+        await client.IopubUntilAsync(running, "execute_input");
+        var interrupt = await client.RequestAsync(client.Control, "interrupt_request");
+        warmedUp.SetResult();
+        var reply = await client.ReceiveAsync(client.Shell);
+
+        Assert.Equal("ok", Text(interrupt.Content["status"]));
+        Assert.Equal(running.MessageId, Text(reply.ParentHeader["msg_id"]));
+        Assert.Equal("error", Text(reply.Content["status"]));
+        Assert.Equal("OperationCanceledException", Text(reply.Content["ename"]));
+        Assert.Empty(harness.Session.Executed);
+    }
+
+    [Fact]
+    public async Task An_interrupt_while_idle_is_logged_and_does_not_stop_the_next_cell()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var interrupt = await client.RequestAsync(client.Control, "interrupt_request");
+        var next = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("print after"));
+
+        Assert.Equal("ok", Text(interrupt.Content["status"]));
+        Assert.Contains(harness.Log, line => line.Contains("interrupt_request while no cell is running"));
+        Assert.Equal("ok", Text(next.Content["status"]));
+    }
+
+    [Fact]
+    public async Task A_cell_asks_for_input_on_stdin_and_gets_the_reply_when_allow_stdin_is_true()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var running = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("input Name: ", allowStdin: true));
+        var inputRequest = await client.ReceiveAsync(client.Stdin);
+        // jupyter_client answers without a parent header.
+        await client.SendAsync(client.Stdin, "input_reply", new JsonObject { ["value"] = "Ada" });
+        var reply = await client.ReceiveAsync(client.Shell);
+        var iopub = await client.IopubUntilIdleAsync(running);
+
+        Assert.Equal("input_request", inputRequest.MessageType);
+        Assert.Equal(running.MessageId, Text(inputRequest.ParentHeader["msg_id"]));
+        Assert.Equal("Name:", Text(inputRequest.Content["prompt"]));
+        Assert.False(inputRequest.Content["password"]!.GetValue<bool>());
+        Assert.Equal("ok", Text(reply.Content["status"]));
+        Assert.Contains(iopub, m => m.MessageType == "stream" && Text(m.Content["text"]) == "got Ada\n");
+    }
+
+    [Fact]
+    public async Task Asking_for_input_when_allow_stdin_is_false_is_a_clear_error()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var reply = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("input Name: "));
+
+        Assert.Equal("error", Text(reply.Content["status"]));
+        Assert.Equal("InvalidOperationException", Text(reply.Content["ename"]));
+        Assert.Contains("allow_stdin false", Text(reply.Content["evalue"]));
+    }
+
+    [Fact]
+    public async Task An_interrupt_stops_a_cell_waiting_for_input()
+    {
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        var running = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("input Name: ", allowStdin: true));
+        await client.ReceiveAsync(client.Stdin);
+        await client.RequestAsync(client.Control, "interrupt_request");
+        var reply = await client.ReceiveAsync(client.Shell);
+
+        Assert.Equal(running.MessageId, Text(reply.ParentHeader["msg_id"]));
+        Assert.Equal("OperationCanceledException", Text(reply.Content["ename"]));
+        // A late answer finds nothing waiting and is only logged.
+        await client.SendAsync(client.Stdin, "input_reply", new JsonObject { ["value"] = "late" });
+        await harness.WaitForLogAsync("no input was asked for");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

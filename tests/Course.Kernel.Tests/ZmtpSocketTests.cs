@@ -102,6 +102,25 @@ public class ZmtpSocketTests
     }
 
     [Fact]
+    public async Task The_log_says_when_a_peer_connects_and_why_its_connection_ended()
+    {
+        await using var router = StartRouter();
+        var leaving = await ZmtpTestPeer.ConnectAsync(router.LocalEndPoint.Port, "DEALER");
+        var port = leaving.LocalPort;
+        leaving.Dispose();
+        await WaitUntil(() => log.Any(line => line.Contains($":{port} ended: the peer closed the connection")));
+
+        using var resetting = await ZmtpTestPeer.ConnectRawAsync(router.LocalEndPoint.Port);
+        port = ((IPEndPoint)resetting.Client.LocalEndPoint!).Port;
+        await resetting.GetStream().WriteAsync(ZmtpGreeting.Create());
+        resetting.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0); // close with a TCP reset
+        resetting.Close();
+        await WaitUntil(() => log.Any(line => line.Contains($":{port} ended: ") || line.Contains($":{port} closed: ")));
+
+        Assert.Contains(log, line => line.Contains("DEALER peer 127.0.0.1:") && line.EndsWith(" connected"));
+    }
+
+    [Fact]
     public async Task A_frame_announcing_an_absurd_length_closes_the_connection()
     {
         await using var router = StartRouter();

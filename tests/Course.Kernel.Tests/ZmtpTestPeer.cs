@@ -25,6 +25,9 @@ public sealed class ZmtpTestPeer : IDisposable
 
     public NetworkStream Stream { get; }
 
+    /// <summary>This end's port, which names the connection in the server's log.</summary>
+    public int LocalPort => ((IPEndPoint)client.Client.LocalEndPoint!).Port;
+
     public Dictionary<string, byte[]> ServerProperties { get; }
 
     public string ServerSocketType => Encoding.ASCII.GetString(ServerProperties[ZmtpCommand.SocketTypeProperty]);

@@ -1,7 +1,7 @@
 """Drives a running kernel with Debian's real jupyter_client (connection file given as argv[1]).
 
 The kernel runs the test's fake session: `print x`, `display ID x`, `update ID x`, `result x`,
-`fail message`. Prints one line per check; exits non-zero with the reason on the first failure.
+`fail message`, `input prompt`. Prints one line per check; exits non-zero with the reason on the first failure.
 """
 import sys
 import time
@@ -59,6 +59,18 @@ check(client.hb_channel.is_beating(), "heartbeat answers")
 reply = client.execute(
     "print after", reply=True, timeout=TIMEOUT)["content"]
 check(reply["status"] == "ok" and reply["execution_count"] == 3, "the kernel still executes (the forged cell was not counted)")
+
+prompts, outputs = [], []
+
+
+def answer(message):
+    prompts.append(message["content"]["prompt"])
+    client.input("Ada")
+
+
+reply = client.execute_interactive("input Name:", allow_stdin=True, stdin_hook=answer, output_hook=outputs.append, timeout=TIMEOUT)["content"]
+check(reply["status"] == "ok" and prompts == ["Name:"], "a cell's input_request reaches the client's stdin_hook")
+check(any(m["msg_type"] == "stream" and m["content"]["text"] == "got Ada\n" for m in outputs), "the input_reply reaches the cell")
 
 client.stop_channels()
 print("ALL CHECKS PASSED")

@@ -1,7 +1,8 @@
 """Starts the installed .net-csharp kernel the way Jupyter front ends do (KernelManager + kernelspec) and
-checks interrupt (interrupt_mode "message"), restart (a fresh session), heartbeat and shutdown.
+checks interrupt (interrupt_mode "message"), Console.ReadLine() through stdin, restart (a fresh session), heartbeat and shutdown.
 JUPYTER_PATH must point at the folder holding kernels/.net-csharp.
 """
+import queue
 import sys
 
 from jupyter_client.manager import KernelManager
@@ -13,6 +14,13 @@ def check(condition, what):
     if not condition:
         sys.exit(f"FAILED: {what}")
     print(f"ok: {what}")
+
+
+def wait_for_iopub(msg_type, parent_id):
+    while True:
+        message = client.get_iopub_msg(timeout=TIMEOUT)
+        if message["msg_type"] == msg_type and message["parent_header"].get("msg_id") == parent_id:
+            return message
 
 
 manager = KernelManager(kernel_name=".net-csharp")
@@ -27,13 +35,31 @@ try:
     check(reply["status"] == "ok", "a C# cell runs")
 
     running = client.execute("while (true) { System.Threading.Thread.Sleep(10); }")
-    client.get_iopub_msg(timeout=TIMEOUT)  # busy: the cell has started
+    # Interrupt once the kernel has taken this cell up (its execute_input), as a person does after seeing
+    # it run. iopub still holds the earlier cells' messages, so just any next message proves nothing: an
+    # interrupt sent then can reach the kernel before the execute_request does, finds nothing to stop,
+    # and the endless cell never ends.
+    wait_for_iopub("execute_input", running)
     manager.interrupt_kernel()
-    reply = client.get_shell_msg(timeout=TIMEOUT)
+    try:
+        reply = client.get_shell_msg(timeout=TIMEOUT)
+    except queue.Empty:
+        sys.exit(f"FAILED: no execute_reply {TIMEOUT} s after the interrupt (the endless cell was not stopped)")
     check(reply["parent_header"]["msg_id"] == running and reply["content"]["status"] == "error", "interrupt stops an endless cell")
 
     reply = client.execute("Console.WriteLine(kept);", reply=True, timeout=TIMEOUT)["content"]
     check(reply["status"] == "ok", "state survives an interrupt")
+
+    prompts, outputs = [], []
+
+    def answer(message):
+        prompts.append(message["content"]["prompt"])
+        client.input("Ada")
+
+    reply = client.execute_interactive('Console.Write("Name: ");\nConsole.WriteLine($"Hello {Console.ReadLine()}");',
+                                       allow_stdin=True, stdin_hook=answer, output_hook=outputs.append, timeout=TIMEOUT)["content"]
+    check(reply["status"] == "ok" and prompts == ["Name: "], "Console.ReadLine() asks the front end, with the written prompt")
+    check(any(m["msg_type"] == "stream" and m["content"]["text"] == "Hello Ada\n" for m in outputs), "the answer reaches the cell")
 
     manager.restart_kernel(now=False)
     client.wait_for_ready(timeout=TIMEOUT)

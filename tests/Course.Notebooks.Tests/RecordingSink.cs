@@ -3,7 +3,7 @@ using Course.Notebooks.Execution;
 namespace Course.Notebooks.Tests;
 
 /// <summary>Keeps every output a session reports, in order, for assertions.</summary>
-internal sealed class RecordingSink : IOutputSink
+internal class RecordingSink : IOutputSink
 {
     private readonly List<(string Kind, object Value)> events = [];
 

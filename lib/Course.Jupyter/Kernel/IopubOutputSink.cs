@@ -6,9 +6,11 @@ namespace Course.Jupyter.Kernel;
 
 /// <summary>
 /// Forwards one cell's outputs to iopub as Jupyter messages whose parent is the execute_request. A silent
-/// execution publishes nothing. The last error is remembered for the execute_reply.
+/// execution publishes nothing. The last error is remembered for the execute_reply. Input the cell asks for
+/// goes to <paramref name="readLine"/> (the stdin channel).
 /// </summary>
-internal sealed class IopubOutputSink(Action<string, JsonObject> publish, int executionCount, bool silent) : IOutputSink
+internal sealed class IopubOutputSink(Action<string, JsonObject> publish, int executionCount, bool silent, Func<string, CancellationToken, string> readLine)
+    : IOutputSink, IInputSource
 {
     public (string Name, string Value, IReadOnlyList<string> Traceback)? LastError { get; private set; }
 
@@ -38,6 +40,8 @@ internal sealed class IopubOutputSink(Action<string, JsonObject> publish, int ex
         LastError = (name, value, traceback);
         Publish("error", ErrorContent(name, value, traceback));
     }
+
+    public string ReadLine(string prompt, CancellationToken cancellationToken) => readLine(prompt, cancellationToken);
 
     public static JsonObject ErrorContent(string name, string value, IReadOnlyList<string> traceback) => new()
     {

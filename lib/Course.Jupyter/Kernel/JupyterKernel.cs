@@ -30,6 +30,8 @@ public sealed class JupyterKernel : IAsyncDisposable
     private readonly TaskCompletionSource<bool> shutdownRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object cellLock = new();
     private CancellationTokenSource? runningCell;
+    private readonly object inputLock = new();
+    private TaskCompletionSource<string>? pendingInput;
     private Task runningCellTask = Task.CompletedTask;
     private int executionCount;
     private bool abortQueuedExecutes;
@@ -140,7 +142,7 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private Task HandleShellAsync(JupyterMessage request) => request.MessageType switch
     {
-        "execute_request" => Busy(request, () => ExecuteAsync(request)),
+        "execute_request" => ExecuteAsync(request),
         "kernel_info_request" => Busy(request, () => Reply(shell, request, "kernel_info_reply", KernelInfo.Reply())),
         "is_complete_request" => Busy(request, () => IsCompleteAsync(request)),
         "complete_request" => Busy(request, () => CompleteAsync(request)),
@@ -161,9 +163,41 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private Task HandleStdinAsync(JupyterMessage message)
     {
-        // Cells cannot ask for input (the session has no input_request), so nothing is waiting for a reply.
-        log($"stdin: ignoring {message.MessageType}: this kernel does not request input");
+        if (message.MessageType != "input_reply")
+        {
+            log($"stdin: ignoring {message.MessageType}: only input_reply is expected here");
+            return Task.CompletedTask;
+        }
+        // jupyter_client sends input_reply without a parent header, so it answers whichever request is pending.
+        TaskCompletionSource<string>? answer;
+        lock (inputLock) answer = pendingInput;
+        if (answer is null) log("stdin: an input_reply arrived while no input was asked for; ignored");
+        else answer.TrySetResult(String(message.Content, "value") ?? "");
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Console.ReadLine() in a cell: an input_request on stdin to the client that sent the execute_request
+    /// (Jupyter clients give their shell and stdin sockets the same identity), then the cell waits for the
+    /// input_reply or the interrupt.
+    /// </summary>
+    private string RequestInput(JupyterMessage executeRequest, bool allowStdin, string prompt, CancellationToken cellToken)
+    {
+        if (!allowStdin)
+            throw new InvalidOperationException("Console.ReadLine() cannot get input: the front end sent this cell with allow_stdin false, so it does not answer input requests. Set the value in the cell instead.");
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (inputLock) pendingInput = answer;
+        try
+        {
+            var request = JupyterMessage.Reply(executeRequest, "input_request", new JsonObject { ["prompt"] = prompt, ["password"] = false }, session);
+            if (!stdin.Send(codec.Serialize(request)))
+                throw new InvalidOperationException("Console.ReadLine() cannot get input: the front end's stdin channel is not connected.");
+            return answer.Task.WaitAsync(cellToken).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            lock (inputLock) pendingInput = null;
+        }
     }
 
     private Task Unsupported(ZmtpSocket socket, JupyterMessage message)
@@ -190,6 +224,24 @@ public sealed class JupyterKernel : IAsyncDisposable
 
     private async Task ExecuteAsync(JupyterMessage request)
     {
+        // The request becomes the one an interrupt stops before its busy status is published: a client
+        // that has seen busy (or execute_input) may interrupt at once, and that interrupt must not be
+        // lost while the cell is still being prepared (publishing execute_input, waiting for the session's
+        // warm-up, starting the worker).
+        using var cell = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        lock (cellLock) runningCell = cell;
+        try
+        {
+            await Busy(request, () => ExecuteCellAsync(request, cell.Token)).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (cellLock) runningCell = null;
+        }
+    }
+
+    private async Task ExecuteCellAsync(JupyterMessage request, CancellationToken cellToken)
+    {
         var content = request.Content;
         if (abortQueuedExecutes)
         {
@@ -205,8 +257,10 @@ public sealed class JupyterKernel : IAsyncDisposable
         int count = executionCount;
         if (!silent) Broadcast(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
-        var sink = new IopubOutputSink((type, output) => Broadcast(request, type, output), count, silent);
-        var outcome = await RunCellAsync(code, sink).ConfigureAwait(false);
+        bool allowStdin = Bool(content, "allow_stdin") ?? false;
+        var sink = new IopubOutputSink((type, output) => Broadcast(request, type, output), count, silent,
+            (prompt, token) => RequestInput(request, allowStdin, prompt, token));
+        var outcome = await RunCellAsync(code, sink, cellToken).ConfigureAwait(false);
         if (outcome == CellOutcome.Cancelled && sink.LastError is null)
             sink.Error("OperationCanceledException", "The cell was interrupted.", []);
 
@@ -226,23 +280,24 @@ public sealed class JupyterKernel : IAsyncDisposable
         Reply(shell, request, "execute_reply", reply);
     }
 
-    private async Task<CellOutcome> RunCellAsync(string code, IopubOutputSink sink)
+    private async Task<CellOutcome> RunCellAsync(string code, IopubOutputSink sink, CancellationToken cellToken)
     {
-        using var cell = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         Task<CellOutcome> running;
         try
         {
-            var session = await notebook.ConfigureAwait(false);
+            // An interrupt while the session is still warming up (or before this point) stops the cell
+            // before any of its code runs.
+            var session = await notebook.WaitAsync(cellToken).ConfigureAwait(false);
+            cellToken.ThrowIfCancellationRequested();
             lock (cellLock)
             {
-                runningCell = cell;
                 // On the thread pool: the session may run a cell synchronously, and control must stay responsive.
-                running = Task.Run(() => session.ExecuteAsync(code, sink, cell.Token));
+                running = Task.Run(() => session.ExecuteAsync(code, sink, cellToken), CancellationToken.None);
                 runningCellTask = running;
             }
             return await running.ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cell.IsCancellationRequested)
+        catch (OperationCanceledException) when (cellToken.IsCancellationRequested)
         {
             return CellOutcome.Cancelled;
         }
@@ -254,15 +309,17 @@ public sealed class JupyterKernel : IAsyncDisposable
             sink.Error(exception.GetType().Name, exception.Message, exception.ToString().Split('\n'));
             return CellOutcome.Error;
         }
-        finally
-        {
-            lock (cellLock) runningCell = null;
-        }
     }
 
     private void Interrupt(JupyterMessage request)
     {
-        lock (cellLock) runningCell?.Cancel();
+        bool interrupted;
+        lock (cellLock)
+        {
+            interrupted = runningCell is not null;
+            runningCell?.Cancel();
+        }
+        if (!interrupted) log("control: interrupt_request while no cell is running; nothing to interrupt");
         Reply(control, request, "interrupt_reply", new JsonObject { ["status"] = "ok" });
     }
 

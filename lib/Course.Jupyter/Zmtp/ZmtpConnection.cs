@@ -44,6 +44,9 @@ public sealed class ZmtpConnection : IAsyncDisposable
     /// <summary>The peer's address, for the log.</summary>
     public string Peer { get; }
 
+    /// <summary>Why sending to the peer failed (the writer then closes the connection); null while sends succeed.</summary>
+    public Exception? WriteFailure { get; private set; }
+
     /// <summary>Greets the peer and exchanges READY commands; a peer of an incompatible socket type gets an ERROR and is refused.</summary>
     public static async Task<ZmtpConnection> HandshakeAsync(
         TcpClient client, string socketType, IReadOnlyCollection<string> compatiblePeerTypes, CancellationToken cancellationToken)
@@ -155,6 +158,7 @@ public sealed class ZmtpConnection : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or ObjectDisposedException or SocketException)
         {
             // The peer went away; the reader sees the closed socket and ends the connection.
+            WriteFailure = exception;
             outgoing.Writer.TryComplete();
             client.Close();
         }

@@ -80,28 +80,50 @@ public abstract class ZmtpSocket : IAsyncDisposable
     {
         var peer = client.Client.RemoteEndPoint?.ToString() ?? "(unknown peer)";
         ZmtpConnection? connection = null;
+        string ending;
         try
         {
             using (var handshakeDeadline = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token))
             {
                 handshakeDeadline.CancelAfter(HandshakeTimeout);
-                connection = await ZmtpConnection.HandshakeAsync(client, SocketType, CompatiblePeerTypes, handshakeDeadline.Token).ConfigureAwait(false);
+                try
+                {
+                    connection = await ZmtpConnection.HandshakeAsync(client, SocketType, CompatiblePeerTypes, handshakeDeadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (handshakeDeadline.IsCancellationRequested && !stopping.IsCancellationRequested)
+                {
+                    throw new ZmtpProtocolException($"no handshake within {HandshakeTimeout.TotalSeconds:0} s");
+                }
             }
+            Log($"{Name}: {connection.PeerSocketType} peer {peer} connected");
             OnConnected(connection);
             var current = connection;
             await connection.RunAsync(message => OnMessage(current, message), command => OnCommand(current, command), stopping.Token).ConfigureAwait(false);
+            ending = "ended";
         }
         catch (ZmtpProtocolException exception)
         {
-            Log($"{Name}: closing connection from {peer}: {exception.Message}");
+            ending = $"closed: {exception.Message}";
         }
-        catch (Exception exception) when (exception is EndOfStreamException or IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // The peer disconnected (or we are stopping): the normal end of a connection.
+            ending = "closed: the socket is stopping";
+        }
+        catch (EndOfStreamException)
+        {
+            ending = "ended: the peer closed the connection";
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Normal ends of a connection too (a reset, a socket closed by the writer after a failed send),
+            // but the reason is logged: a connection that vanishes silently cannot be diagnosed.
+            ending = connection?.WriteFailure is { } writeFailure
+                ? $"ended: sending failed: {writeFailure.GetType().Name}: {writeFailure.Message}"
+                : $"ended: {exception.GetType().Name}: {exception.Message}";
         }
         catch (Exception exception)
         {
-            Log($"{Name}: connection from {peer} failed: {exception}");
+            ending = $"failed: {exception}";
         }
         finally
         {
@@ -115,6 +137,7 @@ public abstract class ZmtpSocket : IAsyncDisposable
                 client.Close();
             }
         }
+        Log($"{Name}: connection from {peer} {ending}");
     }
 
     /// <summary>Stops listening and ends every connection; each peer still receives what was queued for it (briefly).</summary>

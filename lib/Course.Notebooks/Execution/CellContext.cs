@@ -13,6 +13,9 @@ internal sealed class CellContext(IOutputSink sink, CancellationToken cancellati
 
     public CancellationToken Cancellation { get; } = cancellation;
 
+    /// <summary>The rest of a line of input that Console.Read() has not handed out yet.</summary>
+    public string UnreadInput { get; set; } = "";
+
     /// <summary>The running cell, or null outside any cell (e.g. a library called from a plain program).</summary>
     public static CellContext? Current => CurrentCell.Value;
 

@@ -5,20 +5,24 @@ namespace Course.Notebooks.Execution;
 /// <summary>
 /// Console.Out and Console.Error are process-wide, so they are replaced once by writers that route each write
 /// to the stream of the cell that wrote it (see <see cref="CellContext"/>) and to the original console
-/// otherwise. Text is passed on line by line as it is written, the rest when the cell ends.
+/// otherwise. Text is passed on line by line as it is written, the rest when the cell ends. Console.In is
+/// replaced the same way: a cell's Console.ReadLine() asks its front end (<see cref="IInputSource"/>).
 /// </summary>
 internal static class ConsoleCapture
 {
     private static readonly object InstallLock = new();
     private static bool installed;
+    private static RoutingWriter? standardOutput;
 
     public static void Install()
     {
         lock (InstallLock)
         {
             if (installed) return;
-            Console.SetOut(new RoutingWriter("stdout", Console.Out));
+            standardOutput = new RoutingWriter("stdout", Console.Out);
+            Console.SetOut(standardOutput);
             Console.SetError(new RoutingWriter("stderr", Console.Error));
+            Console.SetIn(new RoutingReader(Console.In));
             installed = true;
         }
     }
@@ -29,6 +33,55 @@ internal static class ConsoleCapture
     {
         Console.Out.Flush();
         Console.Error.Flush();
+    }
+
+    /// <summary>
+    /// Reads a line for the current cell from its front end. What the cell wrote on the line so far
+    /// (<c>Console.Write("Name: ")</c>) becomes the prompt, as Python's <c>input("Name: ")</c> shows it.
+    /// </summary>
+    private sealed class RoutingReader(TextReader original) : TextReader
+    {
+        public override string? ReadLine()
+        {
+            if (CellContext.Current is not { } cell) return original.ReadLine();
+            if (cell.UnreadInput.Length > 0)
+            {
+                var rest = cell.UnreadInput.TrimEnd('\n');
+                cell.UnreadInput = "";
+                return rest;
+            }
+            if (cell.Sink is not IInputSource input)
+                throw new InvalidOperationException("Console.ReadLine() cannot get input here: this front end (e.g. the headless runner) does not answer input requests. Set the value in the cell instead.");
+            Console.Error.Flush(); // warnings written before the question show above it
+            var prompt = standardOutput?.TakePending(cell.Sink) ?? "";
+            try
+            {
+                return input.ReadLine(prompt, cell.Cancellation);
+            }
+            catch (InvalidOperationException)
+            {
+                // The front end takes no input after all: the prompt stays in the cell's output, not lost.
+                if (prompt.Length > 0) cell.Sink.Stream("stdout", prompt);
+                throw;
+            }
+        }
+
+        /// <summary>Console.Read() takes a line and hands it out character by character, newline included.</summary>
+        public override int Read()
+        {
+            if (CellContext.Current is not { } cell) return original.Read();
+            if (cell.UnreadInput.Length == 0)
+            {
+                if (ReadLine() is not { } line) return -1;
+                cell.UnreadInput = line + "\n";
+            }
+            var next = cell.UnreadInput[0];
+            cell.UnreadInput = cell.UnreadInput[1..];
+            return next;
+        }
+
+        public override int Peek() =>
+            CellContext.Current is not { } cell ? original.Peek() : cell.UnreadInput.Length > 0 ? cell.UnreadInput[0] : -1;
     }
 
     private sealed class RoutingWriter(string streamName, TextWriter original) : TextWriter
@@ -61,6 +114,18 @@ internal static class ConsoleCapture
                 }
             }
             if (complete is not null) cell.Sink.Stream(streamName, complete);
+        }
+
+        /// <summary>Removes and returns what <paramref name="sink"/>'s cell wrote after its last newline.</summary>
+        public string TakePending(IOutputSink sink)
+        {
+            if (!pending.TryGetValue(sink, out var buffer)) return "";
+            lock (buffer)
+            {
+                var rest = buffer.ToString();
+                buffer.Clear();
+                return rest;
+            }
         }
 
         public override void Flush()

@@ -81,7 +81,7 @@ namespace Course.Torch
                     var w = weight.detach().contiguous();
                     var b = bias?.detach().contiguous();
                     var dtype = input.dtype;
-                    var result = new Tensor(Tensor.AllocateStorage(dtype, (long)g.Batch * outChannels * g.OutPixels),
+                    var result = new Tensor(Tensor.AllocateUninitialized(dtype, (long)g.Batch * outChannels * g.OutPixels),
                                             [g.Batch, outChannels, g.OutHeight, g.OutWidth], dtype);
                     if (dtype == ScalarType.Float32)
                         Convolution<float>.Forward(x.Storage<float>(), w.Storage<float>(), b?.Storage<float>(), result.Storage<float>(), g, outChannels, (int)groups);

@@ -1,3 +1,4 @@
+using Course.Torch.Tensors;
 using static Course.Torch.torch;
 
 namespace Course.Torch
@@ -56,9 +57,40 @@ namespace Course.Torch
 
             public override Tensor forward(Tensor input)
             {
-                foreach (var layer in _layers) input = layer.call(input);
-                return input;
+                var x = input;
+                nn.Module<Tensor, Tensor>? producer = null; // the layer that made x; null while x is the caller's input
+                foreach (var layer in _layers)
+                {
+                    var y = layer.call(x);
+                    if (producer is not null && IsDeadIntermediate(x, producer, layer, y, input)) StoragePool.Return(x.storage);
+                    x = y;
+                    producer = layer;
+                }
+                return x;
             }
+
+            /// <summary>
+            /// Whether x, made by producer and just consumed by consumer (which returned y), can no longer be seen
+            /// by anyone, so its storage can be recycled by <see cref="StoragePool"/>. In inference (no_grad) a
+            /// CNN's activations are megabytes each and die one layer later; PyTorch frees them at once through
+            /// reference counting, .NET only at its next full garbage collection. The proof needs: no autograd
+            /// graph (it would keep x for the backward pass); both layers are library layers known not to keep
+            /// a tensor they were given or returned; and y and the caller's input do not share x's storage
+            /// (Flatten and Identity return views or their input itself).
+            /// </summary>
+            private static bool IsDeadIntermediate(Tensor x, nn.Module producer, nn.Module consumer, Tensor y, Tensor input) =>
+                !is_grad_enabled()
+                && ForgetfulLayers.Contains(producer.GetType()) && ForgetfulLayers.Contains(consumer.GetType())
+                && !ReferenceEquals(x.storage, y.storage) && !ReferenceEquals(x.storage, input.storage);
+
+            // Sealed library layers whose forward keeps no reference to its input or result. A user's own module
+            // might (say, to plot activations later), so only these exact types qualify.
+            private static readonly HashSet<Type> ForgetfulLayers =
+            [
+                typeof(Conv2d), typeof(Linear), typeof(MaxPool2d), typeof(AvgPool2d), typeof(AdaptiveAvgPool2d),
+                typeof(Flatten), typeof(Identity), typeof(Dropout), typeof(BatchNorm1d), typeof(BatchNorm2d),
+                typeof(ReLU), typeof(LeakyReLU), typeof(GELU), typeof(Sigmoid), typeof(Tanh), typeof(Softmax), typeof(LogSoftmax),
+            ];
         }
     }
 

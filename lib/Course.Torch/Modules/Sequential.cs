@@ -62,7 +62,11 @@ namespace Course.Torch
                 foreach (var layer in _layers)
                 {
                     var y = layer.call(x);
-                    if (producer is not null && IsDeadIntermediate(x, producer, layer, y, input)) StoragePool.Return(x.storage);
+                    if (producer is not null && OnlyTheGraphSees(x, producer, layer, y, input))
+                    {
+                        if (y.grad_fn is { } node) node.DiesWithGraph(x.storage);
+                        else if (x.grad_fn is null) StoragePool.Return(x.storage);
+                    }
                     x = y;
                     producer = layer;
                 }
@@ -70,17 +74,17 @@ namespace Course.Torch
             }
 
             /// <summary>
-            /// Whether x, made by producer and just consumed by consumer (which returned y), can no longer be seen
-            /// by anyone, so its storage can be recycled by <see cref="StoragePool"/>. In inference (no_grad) a
-            /// CNN's activations are megabytes each and die one layer later; PyTorch frees them at once through
-            /// reference counting, .NET only at its next full garbage collection. The proof needs: no autograd
-            /// graph (it would keep x for the backward pass); both layers are library layers known not to keep
-            /// a tensor they were given or returned; and y and the caller's input do not share x's storage
-            /// (Flatten and Identity return views or their input itself).
+            /// Whether x, made by producer and just consumed by consumer (which returned y), is now out of
+            /// everyone's reach but the autograd graph's, so its storage can be recycled by <see cref="StoragePool"/>:
+            /// at once when no graph was recorded (inference), or when backward drops the graph (training). A CNN's
+            /// activations are megabytes each; PyTorch frees them as soon as they die through reference counting,
+            /// .NET only at its next full garbage collection, after mapping fresh memory for every new one.
+            /// The proof needs: both layers are library layers known not to keep a tensor they were given or
+            /// returned, and y and the caller's input do not share x's storage (Flatten and Identity return
+            /// views or their input itself).
             /// </summary>
-            private static bool IsDeadIntermediate(Tensor x, nn.Module producer, nn.Module consumer, Tensor y, Tensor input) =>
-                !is_grad_enabled()
-                && ForgetfulLayers.Contains(producer.GetType()) && ForgetfulLayers.Contains(consumer.GetType())
+            private static bool OnlyTheGraphSees(Tensor x, nn.Module producer, nn.Module consumer, Tensor y, Tensor input) =>
+                ForgetfulLayers.Contains(producer.GetType()) && ForgetfulLayers.Contains(consumer.GetType())
                 && !ReferenceEquals(x.storage, y.storage) && !ReferenceEquals(x.storage, input.storage);
 
             // Sealed library layers whose forward keeps no reference to its input or result. A user's own module

@@ -4,9 +4,10 @@ using static Course.Torch.torch.nn;
 namespace Course.Torch.Tests.Nn;
 
 /// <summary>
-/// Sequential hands the storage of dead intermediate results back for reuse in no_grad forwards. These
-/// tests check that it does, and that nothing anyone can still see is ever overwritten. The widths (4099,
-/// 4111) are odd so that no other test allocates arrays of the same size while these run.
+/// Sequential hands the storage of dead intermediate results back for reuse (in no_grad forwards at once,
+/// in training when backward drops the graph). These tests check that it does, and that nothing anyone can
+/// still see is ever overwritten. The widths (4099, 4111) are odd so that no other test allocates arrays
+/// of the same size while these run.
 /// </summary>
 public class SequentialRecyclingTests
 {
@@ -63,6 +64,42 @@ public class SequentialRecyclingTests
             model.call(randn(64, 64));
             Assert.Equal(copy.data<float>().ToArray(), kept.data<float>().ToArray());
         }
+    }
+
+    [Fact]
+    public void Training_with_recycled_activations_matches_training_without()
+    {
+        // The same network twice; in the second, a user module between the layers (which might keep its
+        // tensors, so Sequential recycles nothing next to it) turns recycling off.
+        Tensor[] Losses(bool recycle)
+        {
+            manual_seed(1);
+            Module<Tensor, Tensor>[] layers = [Linear(32, 4099), ReLU(), Linear(4099, 10)];
+            var model = recycle ? Sequential(layers) : Sequential(layers[0], new PassThrough(), layers[1], new PassThrough(), layers[2]);
+            var optimizer = optim.Adam(model.parameters(), lr: 1e-2);
+            var x = randn(64, 32);
+            var y = randint(10, [64]);
+            var losses = new List<Tensor>();
+            for (var step = 0; step < 4; step++)
+            {
+                optimizer.zero_grad();
+                var loss = functional.cross_entropy(model.call(x), y);
+                loss.backward();
+                optimizer.step();
+                losses.Add(loss.detach());
+            }
+            return [.. losses];
+        }
+        var recycled = Losses(recycle: true);
+        var plain = Losses(recycle: false);
+        for (var step = 0; step < recycled.Length; step++) Assert.Equal(plain[step].item<float>(), recycled[step].item<float>());
+    }
+
+    private sealed class PassThrough : Module<Tensor, Tensor>
+    {
+        public PassThrough() : base(nameof(PassThrough)) { }
+
+        public override Tensor forward(Tensor input) => input;
     }
 
     private sealed class Keeper : Module<Tensor, Tensor>

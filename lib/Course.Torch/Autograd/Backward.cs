@@ -1,4 +1,5 @@
 using Course.Torch.Autograd;
+using Course.Torch.Tensors;
 
 namespace Course.Torch;
 
@@ -54,28 +55,55 @@ public static partial class torch
                 }
                 var order = TopologicalOrder(grad_fn);
                 var pending = new Dictionary<GradFn, Tensor> { [grad_fn] = gradient };
-                foreach (var node in order)
+                StoragePool.StartRecording();
+                try
                 {
-                    // A node whose output got no gradient (e.g. only integer indices flowed from it) is skipped.
-                    if (!pending.Remove(node, out var gradOutput)) continue;
-                    var gradInputs = node.Apply(gradOutput);
-                    for (var i = 0; i < gradInputs.Length; i++)
+                    foreach (var node in order)
                     {
-                        var input = node.Inputs[i];
-                        var gradInput = gradInputs[i];
-                        if (gradInput is null || !input.requires_grad) continue;
-                        if (!gradInput._shape.AsSpan().SequenceEqual(input._shape))
-                            throw new InvalidOperationException(
-                                $"internal error: {node.Name} produced a gradient of shape [{gradInput.ShapeText}] for an input of shape [{input.ShapeText}]");
-                        if (input.grad_fn is { } upstream)
-                            pending[upstream] = pending.TryGetValue(upstream, out var sum) ? sum + gradInput : gradInput;
-                        else
-                            AccumulateIntoLeaf(input, gradInput);
+                        // A node whose output got no gradient (e.g. only integer indices flowed from it) is skipped.
+                        if (!pending.Remove(node, out var gradOutput)) continue;
+                        var gradInputs = node.Apply(gradOutput);
+                        for (var i = 0; i < gradInputs.Length; i++)
+                        {
+                            var input = node.Inputs[i];
+                            var gradInput = gradInputs[i];
+                            if (gradInput is null || !input.requires_grad) continue;
+                            if (!gradInput._shape.AsSpan().SequenceEqual(input._shape))
+                                throw new InvalidOperationException(
+                                    $"internal error: {node.Name} produced a gradient of shape [{gradInput.ShapeText}] for an input of shape [{input.ShapeText}]");
+                            if (input.grad_fn is { } upstream)
+                                pending[upstream] = pending.TryGetValue(upstream, out var sum) ? sum + gradInput : gradInput;
+                            else
+                                AccumulateIntoLeaf(input, gradInput);
+                        }
+                        RecycleIfDead(gradOutput, gradInputs, pending);
                     }
+                }
+                finally
+                {
+                    StoragePool.StopRecording();
                 }
                 if (!retain_graph)
                     foreach (var node in order) node.Release();
             }
+        }
+
+        /// <summary>
+        /// Once a node has used the gradient of its output, that gradient is garbage, unless someone else can
+        /// still see its storage. It is recycled (<see cref="StoragePool"/>) only when this backward pass
+        /// created it (so it is not the caller's tensor or a saved forward value), the node did not pass it on
+        /// (add's backward returns it as is, view backwards return views of it), and no other node still waits
+        /// on it. Leaves never hold it: their .grad is a copy.
+        /// </summary>
+        private static void RecycleIfDead(Tensor gradOutput, Tensor?[] gradInputs, Dictionary<GradFn, Tensor> pending)
+        {
+            var storage = gradOutput.storage;
+            if (!StoragePool.WasRecorded(storage)) return;
+            foreach (var gradInput in gradInputs)
+                if (ReferenceEquals(gradInput?.storage, storage)) return;
+            foreach (var waiting in pending.Values)
+                if (ReferenceEquals(waiting.storage, storage)) return;
+            StoragePool.Return(storage);
         }
 
         private static void AccumulateIntoLeaf(Tensor leaf, Tensor gradient)

@@ -1,3 +1,4 @@
+using Course.Torch.Tensors;
 using static Course.Torch.torch;
 
 namespace Course.Torch.Autograd;
@@ -36,9 +37,24 @@ internal sealed class GradFn
         return grads;
     }
 
-    /// <summary>Drops the saved values (the closure) so their memory can be reclaimed; the node cannot run again.</summary>
+    // Storage of forward results that nothing but this node's graph can reach (see Sequential.forward).
+    private List<Array>? _diesWithGraph;
+
+    /// <summary>
+    /// Records that <paramref name="storage"/> is garbage once this node's saved values are dropped: the
+    /// caller has proved that only the graph still refers to it. <see cref="Release"/> then recycles it.
+    /// </summary>
+    public void DiesWithGraph(Array storage) => (_diesWithGraph ??= []).Add(storage);
+
+    /// <summary>
+    /// Drops the saved values (the closure) so their memory can be reclaimed; the node cannot run again.
+    /// Storage recorded with <see cref="DiesWithGraph"/> goes straight to <see cref="StoragePool"/>.
+    /// </summary>
     public void Release()
     {
         _backward = null;
+        if (_diesWithGraph is null) return;
+        foreach (var storage in _diesWithGraph) StoragePool.Return(storage);
+        _diesWithGraph = null;
     }
 }

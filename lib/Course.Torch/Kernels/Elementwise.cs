@@ -46,7 +46,7 @@ internal static class Elementwise
         var shape = Tensor.BroadcastShapes(op, a, b);
         var x = a.detach().to(dtype).expand(shape);
         var y = b.detach().to(dtype).expand(shape);
-        var result = new Tensor(Tensor.AllocateStorage(dtype, Tensor.ShapeNumel(shape)), shape, dtype);
+        var result = new Tensor(Tensor.AllocateUninitialized(dtype, Tensor.ShapeNumel(shape)), shape, dtype);
         switch (dtype)
         {
             case ScalarType.Float32: BinaryRows<float, float, Arithmetic<float, K>>(x, y, result); break;
@@ -118,7 +118,7 @@ internal static class Elementwise
     }
 
     private static (Tensor Input, Tensor Result) Prepare(Tensor x) =>
-        (x.detach().contiguous(), new Tensor(Tensor.AllocateStorage(x.dtype, x.numel()), x.shape, x.dtype));
+        (x.detach().contiguous(), new Tensor(Tensor.AllocateUninitialized(x.dtype, x.numel()), x.shape, x.dtype));
 
     private static NotSupportedException NeedsFloat(string op, Tensor x) =>
         new($"{op}: needs a floating-point tensor, this one is {x.dtype}; convert with .to(float32) first.");

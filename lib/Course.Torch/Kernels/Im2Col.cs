@@ -43,22 +43,25 @@ internal static class Im2Col
     // Below this many elements, starting threads costs more than it saves.
     private const int MinParallelElements = 1 << 15;
 
-    /// <summary>Fills <paramref name="columns"/> (C·kh·kw rows of <see cref="WindowGeometry.Columns"/>) from channels firstChannel.. of the input.</summary>
-    public static void Fill<T>(T[] input, int firstChannel, int channels, T[] columns, WindowGeometry g)
+    /// <summary>
+    /// Fills <paramref name="columns"/> (C·kh·kw rows of <see cref="WindowGeometry.Columns"/>) from channels
+    /// firstChannel.. of the g.Batch images that start at image firstImage of the input.
+    /// </summary>
+    public static void Fill<T>(T[] input, int firstImage, int firstChannel, int channels, T[] columns, WindowGeometry g)
         where T : unmanaged, INumber<T>
     {
         var rows = channels * g.KernelHeight * g.KernelWidth;
         if ((long)rows * g.Columns < MinParallelElements)
         {
-            for (var row = 0; row < rows; row++) FillRow(input, firstChannel, row, columns, g);
+            for (var row = 0; row < rows; row++) FillRow(input, firstImage, firstChannel, row, columns, g);
         }
         else
         {
-            Parallel.For(0, rows, row => FillRow(input, firstChannel, row, columns, g));
+            Parallel.For(0, rows, row => FillRow(input, firstImage, firstChannel, row, columns, g));
         }
     }
 
-    private static void FillRow<T>(T[] input, int firstChannel, int row, T[] columns, WindowGeometry g)
+    private static void FillRow<T>(T[] input, int firstImage, int firstChannel, int row, T[] columns, WindowGeometry g)
         where T : unmanaged, INumber<T>
     {
         var kj = row % g.KernelWidth;
@@ -69,7 +72,7 @@ internal static class Im2Col
         var target = columns.AsSpan(row * g.Columns, g.Columns);
         for (var n = 0; n < g.Batch; n++)
         {
-            var plane = (n * g.Channels + c) * g.Height * g.Width;
+            var plane = ((firstImage + n) * g.Channels + c) * g.Height * g.Width;
             for (var oh = 0; oh < g.OutHeight; oh++)
             {
                 var line = target.Slice(n * g.OutPixels + oh * g.OutWidth, g.OutWidth);
@@ -94,28 +97,28 @@ internal static class Im2Col
         }
     }
 
-    /// <summary>col2im: adds every entry of <paramref name="columns"/> onto the input pixel it was read from (channels firstChannel..).</summary>
-    public static void Accumulate<T>(T[] columns, T[] inputGrad, int firstChannel, int channels, WindowGeometry g)
+    /// <summary>col2im: adds every entry of <paramref name="columns"/> onto the input pixel it was read from (images firstImage.., channels firstChannel..).</summary>
+    public static void Accumulate<T>(T[] columns, T[] inputGrad, int firstImage, int firstChannel, int channels, WindowGeometry g)
         where T : unmanaged, INumber<T>
     {
         // Rows of one channel write to the same input plane, so the parallel unit is a (image, channel) plane.
         var planes = g.Batch * channels;
         if ((long)channels * g.KernelHeight * g.KernelWidth * g.Columns < MinParallelElements)
         {
-            for (var p = 0; p < planes; p++) AccumulatePlane(columns, inputGrad, firstChannel, channels, p, g);
+            for (var p = 0; p < planes; p++) AccumulatePlane(columns, inputGrad, firstImage, firstChannel, channels, p, g);
         }
         else
         {
-            Parallel.For(0, planes, p => AccumulatePlane(columns, inputGrad, firstChannel, channels, p, g));
+            Parallel.For(0, planes, p => AccumulatePlane(columns, inputGrad, firstImage, firstChannel, channels, p, g));
         }
     }
 
-    private static void AccumulatePlane<T>(T[] columns, T[] inputGrad, int firstChannel, int channels, int planeIndex, WindowGeometry g)
+    private static void AccumulatePlane<T>(T[] columns, T[] inputGrad, int firstImage, int firstChannel, int channels, int planeIndex, WindowGeometry g)
         where T : unmanaged, INumber<T>
     {
         var n = planeIndex / channels;
         var c = planeIndex % channels;
-        var plane = (n * g.Channels + firstChannel + c) * g.Height * g.Width;
+        var plane = ((firstImage + n) * g.Channels + firstChannel + c) * g.Height * g.Width;
         for (var ki = 0; ki < g.KernelHeight; ki++)
         {
             for (var kj = 0; kj < g.KernelWidth; kj++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Course.Torch.Kernels;
 
@@ -26,31 +27,82 @@ internal static class Pooling<T> where T : unmanaged, INumber<T>
     public static void MaxForward(T[] input, T[] output, int[]? argmax, WindowGeometry g) => ForEachPlane(g, p =>
     {
         int inPlane = p * g.Height * g.Width, outPlane = p * g.OutPixels;
-        for (var oh = 0; oh < g.OutHeight; oh++)
+        MaxPlane(input.AsSpan(inPlane, g.Height * g.Width), output.AsSpan(outPlane, g.OutPixels),
+                 argmax is null ? default : argmax.AsSpan(outPlane, g.OutPixels), g);
+    });
+
+    // A separate method with the geometry in locals: inside the lambda above, every g.Width would be a
+    // field of the closure object, reloaded on each use because the stores to output might alias it.
+    private static void MaxPlane(ReadOnlySpan<T> plane, Span<T> output, Span<int> argmax, in WindowGeometry g)
+    {
+        int width = g.Width, height = g.Height, outWidth = g.OutWidth, outHeight = g.OutHeight;
+        int kernelHeight = g.KernelHeight, kernelWidth = g.KernelWidth, strideHeight = g.StrideHeight, strideWidth = g.StrideWidth;
+        int padTop = g.PadTop, padLeft = g.PadLeft;
+        var keepArgmax = !argmax.IsEmpty;
+        if (kernelHeight == 2 && kernelWidth == 2 && padTop == 0 && padLeft == 0)
         {
-            int top = oh * g.StrideHeight - g.PadTop, rowEnd = Math.Min(top + g.KernelHeight, g.Height);
-            for (var ow = 0; ow < g.OutWidth; ow++)
+            MaxPlane2x2(plane, output, argmax, width, outHeight, outWidth, strideHeight, strideWidth);
+            return;
+        }
+        for (var oh = 0; oh < outHeight; oh++)
+        {
+            int top = oh * strideHeight - padTop, rowStart = Math.Max(top, 0), rowEnd = Math.Min(top + kernelHeight, height);
+            for (var ow = 0; ow < outWidth; ow++)
             {
-                int left = ow * g.StrideWidth - g.PadLeft, columnEnd = Math.Min(left + g.KernelWidth, g.Width);
-                var best = -1;
-                var bestValue = T.Zero;
-                for (var ih = Math.Max(top, 0); ih < rowEnd; ih++)
-                {
-                    for (var iw = Math.Max(left, 0); iw < columnEnd; iw++)
-                    {
-                        var value = input[inPlane + ih * g.Width + iw];
-                        if (best < 0 || value > bestValue || (T.IsNaN(value) && !T.IsNaN(bestValue)))
-                        {
-                            best = ih * g.Width + iw;
-                            bestValue = value;
-                        }
-                    }
-                }
-                output[outPlane + oh * g.OutWidth + ow] = bestValue;
-                if (argmax is not null) argmax[outPlane + oh * g.OutWidth + ow] = best;
+                int left = ow * strideWidth - padLeft, columnStart = Math.Max(left, 0), columnEnd = Math.Min(left + kernelWidth, width);
+                var best = rowStart * width + columnStart;
+                for (var ih = rowStart; ih < rowEnd; ih++)
+                    for (var iw = columnStart; iw < columnEnd; iw++)
+                        best = Pick(plane, best, ih * width + iw);
+                output[oh * outWidth + ow] = plane[best];
+                if (keepArgmax) argmax[oh * outWidth + ow] = best;
             }
         }
-    });
+    }
+
+    /// <summary>
+    /// The most common pooling, 2x2 windows without padding, unrolled: the general loops spend more on loop
+    /// control for their two-element inner loops than on the comparisons.
+    /// </summary>
+    private static void MaxPlane2x2(ReadOnlySpan<T> plane, Span<T> output, Span<int> argmax, int width,
+                                    int outHeight, int outWidth, int strideHeight, int strideWidth)
+    {
+        var keepArgmax = !argmax.IsEmpty;
+        for (var oh = 0; oh < outHeight; oh++)
+        {
+            var top = oh * strideHeight * width;
+            var rows = plane.Slice(top, 2 * width);
+            var outputRow = output.Slice(oh * outWidth, outWidth);
+            for (var ow = 0; ow < outWidth; ow++)
+            {
+                // Candidates in row-major order; the first maximum (or first NaN) wins, as in the general loop.
+                var best = ow * strideWidth;
+                best = Pick(rows, best, best + 1);
+                best = Pick(rows, best, ow * strideWidth + width);
+                best = Pick(rows, best, ow * strideWidth + width + 1);
+                outputRow[ow] = rows[best];
+                if (keepArgmax) argmax[oh * outWidth + ow] = top + best;
+            }
+        }
+    }
+
+    /// <summary>
+    /// best or candidate, whichever index holds the window's maximum so far, computed with arithmetic instead
+    /// of a branch: on real data "is this the new maximum?" is a coin toss, and a mispredicted branch costs
+    /// more than the comparison itself (the JIT turns ?: into a conditional move only outside loops).
+    /// </summary>
+    private static int Pick(ReadOnlySpan<T> values, int best, int candidate)
+    {
+        var better = Better(values[candidate], values[best]);
+        return best + Unsafe.BitCast<bool, byte>(better) * (candidate - best);
+    }
+
+    /// <summary>
+    /// Whether value replaces bestValue as the window's maximum: larger, or the first NaN (NaN propagates, as
+    /// in PyTorch). "Not value &lt;= bestValue" is true when value is larger or either is NaN, so one test of
+    /// bestValue finishes it: cheaper than testing both for NaN.
+    /// </summary>
+    private static bool Better(T value, T bestValue) => !(value <= bestValue) & !T.IsNaN(bestValue);
 
     /// <summary>Each output's gradient goes to the input element that was its maximum.</summary>
     public static void MaxBackward(T[] gradOutput, int[] argmax, T[] gradInput, WindowGeometry g) => ForEachPlane(g, p =>

@@ -20,7 +20,7 @@ internal static class Reduce
     {
         var rows = RowsToReduce(x, dims, out var keptShape);
         var rowLength = (int)(x.numel() / Math.Max(1, Tensor.ShapeNumel(keptShape)));
-        var result = new Tensor(Tensor.AllocateStorage(x.dtype, Tensor.ShapeNumel(keptShape)), keptShape, x.dtype);
+        var result = new Tensor(Tensor.AllocateUninitialized(x.dtype, Tensor.ShapeNumel(keptShape)), keptShape, x.dtype);
         switch (x.dtype)
         {
             case ScalarType.Float32: ReduceRows<float, K>(rows, rowLength, result); break;

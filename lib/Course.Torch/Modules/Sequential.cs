@@ -1,3 +1,4 @@
+using Course.Torch.Tensors;
 using static Course.Torch.torch;
 
 namespace Course.Torch
@@ -56,9 +57,44 @@ namespace Course.Torch
 
             public override Tensor forward(Tensor input)
             {
-                foreach (var layer in _layers) input = layer.call(input);
-                return input;
+                var x = input;
+                nn.Module<Tensor, Tensor>? producer = null; // the layer that made x; null while x is the caller's input
+                foreach (var layer in _layers)
+                {
+                    var y = layer.call(x);
+                    if (producer is not null && OnlyTheGraphSees(x, producer, layer, y, input))
+                    {
+                        if (y.grad_fn is { } node) node.DiesWithGraph(x.storage);
+                        else if (x.grad_fn is null) StoragePool.Return(x.storage);
+                    }
+                    x = y;
+                    producer = layer;
+                }
+                return x;
             }
+
+            /// <summary>
+            /// Whether x, made by producer and just consumed by consumer (which returned y), is now out of
+            /// everyone's reach but the autograd graph's, so its storage can be recycled by <see cref="StoragePool"/>:
+            /// at once when no graph was recorded (inference), or when backward drops the graph (training). A CNN's
+            /// activations are megabytes each; PyTorch frees them as soon as they die through reference counting,
+            /// .NET only at its next full garbage collection, after mapping fresh memory for every new one.
+            /// The proof needs: both layers are library layers known not to keep a tensor they were given or
+            /// returned, and y and the caller's input do not share x's storage (Flatten and Identity return
+            /// views or their input itself).
+            /// </summary>
+            private static bool OnlyTheGraphSees(Tensor x, nn.Module producer, nn.Module consumer, Tensor y, Tensor input) =>
+                ForgetfulLayers.Contains(producer.GetType()) && ForgetfulLayers.Contains(consumer.GetType())
+                && !ReferenceEquals(x.storage, y.storage) && !ReferenceEquals(x.storage, input.storage);
+
+            // Sealed library layers whose forward keeps no reference to its input or result. A user's own module
+            // might (say, to plot activations later), so only these exact types qualify.
+            private static readonly HashSet<Type> ForgetfulLayers =
+            [
+                typeof(Conv2d), typeof(Linear), typeof(MaxPool2d), typeof(AvgPool2d), typeof(AdaptiveAvgPool2d),
+                typeof(Flatten), typeof(Identity), typeof(Dropout), typeof(BatchNorm1d), typeof(BatchNorm2d),
+                typeof(ReLU), typeof(LeakyReLU), typeof(GELU), typeof(Sigmoid), typeof(Tanh), typeof(Softmax), typeof(LogSoftmax),
+            ];
         }
     }
 

@@ -68,7 +68,7 @@ public static partial class torch
         var batch = Tensor.BroadcastShapes(op + " (batch dimensions)", a._shape[..^2], b._shape[..^2]);
         var x = a.detach().to(dtype).expand([.. batch, n, k]);
         var y = b.detach().to(dtype).expand([.. batch, k, m]);
-        var result = new Tensor(Tensor.AllocateStorage(dtype, Tensor.ShapeNumel(batch) * n * m), [.. batch, n, m], dtype);
+        var result = new Tensor(Tensor.AllocateUninitialized(dtype, Tensor.ShapeNumel(batch) * n * m), [.. batch, n, m], dtype);
         switch (dtype)
         {
             case ScalarType.Float32: MultiplyBatches<float>(x, y, result, Gemm.Multiply); break;

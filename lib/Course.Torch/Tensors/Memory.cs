@@ -6,12 +6,23 @@ public static partial class torch
 {
     public partial class Tensor
     {
+        /// <summary>Zeroed storage for <paramref name="count"/> elements (recycled when <see cref="StoragePool"/> has a dead array of that size).</summary>
         internal static Array AllocateStorage(ScalarType dtype, long count) => dtype switch
         {
-            ScalarType.Float32 => new float[count],
-            ScalarType.Float64 => new double[count],
-            ScalarType.Int64 => new long[count],
-            ScalarType.Bool => new bool[count],
+            ScalarType.Float32 => StoragePool.Zeroed<float>(count),
+            ScalarType.Float64 => StoragePool.Zeroed<double>(count),
+            ScalarType.Int64 => StoragePool.Zeroed<long>(count),
+            ScalarType.Bool => StoragePool.Zeroed<bool>(count),
+            _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unsupported dtype"),
+        };
+
+        /// <summary>Storage whose contents are undefined, for a kernel that writes every element of its result.</summary>
+        internal static Array AllocateUninitialized(ScalarType dtype, long count) => dtype switch
+        {
+            ScalarType.Float32 => StoragePool.Uninitialized<float>(count),
+            ScalarType.Float64 => StoragePool.Uninitialized<double>(count),
+            ScalarType.Int64 => StoragePool.Uninitialized<long>(count),
+            ScalarType.Bool => StoragePool.Uninitialized<bool>(count),
             _ => throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "unsupported dtype"),
         };
 
@@ -21,7 +32,7 @@ public static partial class torch
         /// <summary>A dense copy with its own storage; gradients flow back to this tensor.</summary>
         public Tensor clone()
         {
-            var copy = new Tensor(AllocateStorage(dtype, numel()), (long[])_shape.Clone(), dtype);
+            var copy = new Tensor(AllocateUninitialized(dtype, numel()), (long[])_shape.Clone(), dtype);
             CopyElements(this, copy);
             return copy.WithGradFn("CloneBackward0", g => [g], this);
         }

@@ -26,6 +26,33 @@ public class PoolingTests
         Assert.Equal([0.0, 1, 0, 0], x.grad!.data<double>().ToArray());
     }
 
+    [Theory]
+    [InlineData(2, 1, 0)] // the unrolled 2x2 path
+    [InlineData(3, 1, 1)] // the general path, with padding
+    public void Max_pool_propagates_the_first_NaN(int kernel, int stride, int padding)
+    {
+        // Two NaNs, at (0, 1) and (1, 0), among larger numbers: NaN beats every number, as in PyTorch.
+        var values = new[] { 1, float.NaN, 0, float.NaN, 7, 7 };
+        var x = tensor(values, [1, 1, 2, 3]).to(float64).requires_grad_();
+        var output = functional.max_pool2d(x, kernel, stride, padding);
+        output.sum().backward();
+        var pooled = output.data<double>().ToArray();
+        // 2x2 windows at stride 1 (two of them) and 3x3 windows at padding 1 (six) all contain row 0, column 1,
+        // which comes before the other NaN (row 1, column 0) in row-major order: it is every output and takes every gradient.
+        Assert.Equal(kernel == 2 ? 2 : 6, pooled.Length);
+        Assert.All(pooled, value => Assert.True(double.IsNaN(value)));
+        Assert.Equal([0.0, pooled.Length, 0, 0, 0, 0], x.grad!.data<double>().ToArray());
+    }
+
+    [Fact]
+    public void Max_pool_ties_go_to_the_first_maximum_in_row_major_order()
+    {
+        var x = tensor(new double[] { 1, 2, 5, 5, 5, 4, 5, 5 }, [1, 1, 2, 4]).requires_grad_();
+        functional.max_pool2d(x, 2).sum().backward();
+        // Window 1 (columns 0-1): 5 at (1, 0) is first; window 2 (columns 2-3): 5 at (0, 2).
+        Assert.Equal([0.0, 0, 1, 0, 1, 0, 0, 0], x.grad!.data<double>().ToArray());
+    }
+
     [Fact]
     public void Avg_pool_averages_with_or_without_padding_cells()
     {

@@ -81,12 +81,14 @@ namespace Course.Torch
                     var w = weight.detach().contiguous();
                     var b = bias?.detach().contiguous();
                     var dtype = input.dtype;
-                    var result = new Tensor(Tensor.AllocateStorage(dtype, (long)g.Batch * outChannels * g.OutPixels),
+                    var result = new Tensor(Tensor.AllocateUninitialized(dtype, (long)g.Batch * outChannels * g.OutPixels),
                                             [g.Batch, outChannels, g.OutHeight, g.OutWidth], dtype);
+                    // Small filters (a first layer on grey or RGB images) go tap by tap; the rest through im2col + GEMM.
+                    var direct = DirectConvolution<float>.Fits(g, (int)groups);
                     if (dtype == ScalarType.Float32)
-                        Convolution<float>.Forward(x.Storage<float>(), w.Storage<float>(), b?.Storage<float>(), result.Storage<float>(), g, outChannels, (int)groups);
+                        ConvolutionForward(direct, x.Storage<float>(), w.Storage<float>(), b?.Storage<float>(), result.Storage<float>(), g, outChannels, (int)groups);
                     else
-                        Convolution<double>.Forward(x.Storage<double>(), w.Storage<double>(), b?.Storage<double>(), result.Storage<double>(), g, outChannels, (int)groups);
+                        ConvolutionForward(direct, x.Storage<double>(), w.Storage<double>(), b?.Storage<double>(), result.Storage<double>(), g, outChannels, (int)groups);
 
                     Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
                     return result.WithGradFn("ConvolutionBackward0", gradient =>
@@ -96,13 +98,28 @@ namespace Course.Torch
                         var weightGrad = weight.requires_grad ? zeros(w._shape, dtype) : null;
                         var biasGrad = bias is { requires_grad: true } ? zeros(b!._shape, dtype) : null;
                         if (dtype == ScalarType.Float32)
-                            Convolution<float>.Backward(gradOutput.Storage<float>(), x.Storage<float>(), w.Storage<float>(), g, outChannels, (int)groups,
+                            ConvolutionBackward(direct, gradOutput.Storage<float>(), x.Storage<float>(), w.Storage<float>(), g, outChannels, (int)groups,
                                 inputGrad?.Storage<float>(), weightGrad?.Storage<float>(), biasGrad?.Storage<float>());
                         else
-                            Convolution<double>.Backward(gradOutput.Storage<double>(), x.Storage<double>(), w.Storage<double>(), g, outChannels, (int)groups,
+                            ConvolutionBackward(direct, gradOutput.Storage<double>(), x.Storage<double>(), w.Storage<double>(), g, outChannels, (int)groups,
                                 inputGrad?.Storage<double>(), weightGrad?.Storage<double>(), biasGrad?.Storage<double>());
                         return bias is null ? [inputGrad, weightGrad] : [inputGrad, weightGrad, biasGrad];
                     }, inputs);
+                }
+
+                private static void ConvolutionForward<T>(bool direct, T[] input, T[] weight, T[]? bias, T[] output, WindowGeometry g, int outChannels, int groups)
+                    where T : unmanaged, System.Numerics.INumber<T>
+                {
+                    if (direct) DirectConvolution<T>.Forward(input, weight, bias, output, g, outChannels, groups);
+                    else Convolution<T>.Forward(input, weight, bias, output, g, outChannels, groups);
+                }
+
+                private static void ConvolutionBackward<T>(bool direct, T[] gradOutput, T[] input, T[] weight, WindowGeometry g, int outChannels, int groups,
+                                                           T[]? inputGrad, T[]? weightGrad, T[]? biasGrad)
+                    where T : unmanaged, System.Numerics.INumber<T>
+                {
+                    if (direct) DirectConvolution<T>.Backward(gradOutput, input, weight, g, outChannels, groups, inputGrad, weightGrad, biasGrad);
+                    else Convolution<T>.Backward(gradOutput, input, weight, g, outChannels, groups, inputGrad, weightGrad, biasGrad);
                 }
 
                 /// <summary>Explains any way the arguments do not fit together, and returns the sweep's geometry.</summary>

@@ -92,7 +92,7 @@ public static partial class torch
             {
                 var x = input.detach().contiguous();
                 long[] outShape = input.Dimensions == 4 ? [g.Batch, g.Channels, g.OutHeight, g.OutWidth] : [g.Channels, g.OutHeight, g.OutWidth];
-                var output = new Tensor(Tensor.AllocateStorage(x.dtype, Tensor.ShapeNumel(outShape)), outShape, x.dtype);
+                var output = new Tensor(Tensor.AllocateUninitialized(x.dtype, Tensor.ShapeNumel(outShape)), outShape, x.dtype);
                 var backward = forward(x, output, input.requires_grad && is_grad_enabled());
                 return output.WithGradFn(gradName, gradient =>
                 {

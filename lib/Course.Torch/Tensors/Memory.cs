@@ -29,6 +29,17 @@ public static partial class torch
         /// <summary>This tensor if its elements are already dense and row-major, otherwise a dense copy.</summary>
         public Tensor contiguous() => is_contiguous() ? this : clone();
 
+        /// <summary>
+        /// This tensor with its values alone in their storage array, in order from index 0, for kernels that take
+        /// whole arrays (convolution, pooling). <see cref="contiguous"/> is not enough for them: a contiguous view
+        /// such as <c>x[2..3]</c> starts in the middle of a larger array.
+        /// </summary>
+        internal Tensor Packed()
+        {
+            var dense = contiguous();
+            return dense.offset == 0 && dense.storage.Length == dense.numel() ? dense : dense.clone();
+        }
+
         /// <summary>A dense copy with its own storage; gradients flow back to this tensor.</summary>
         public Tensor clone()
         {

@@ -77,9 +77,9 @@ namespace Course.Torch
                         return Conv2d(input.unsqueeze(0), weight, bias, stride, pad, dilation, groups).squeeze(0);
                     var g = CheckConv2d(input, weight, bias, stride, pad, dilation, groups);
                     var outChannels = (int)weight._shape[0];
-                    var x = input.detach().contiguous();
-                    var w = weight.detach().contiguous();
-                    var b = bias?.detach().contiguous();
+                    var x = input.detach().Packed();
+                    var w = weight.detach().Packed();
+                    var b = bias?.detach().Packed();
                     var dtype = input.dtype;
                     var result = new Tensor(Tensor.AllocateUninitialized(dtype, (long)g.Batch * outChannels * g.OutPixels),
                                             [g.Batch, outChannels, g.OutHeight, g.OutWidth], dtype);
@@ -93,7 +93,7 @@ namespace Course.Torch
                     Tensor[] inputs = bias is null ? [input, weight] : [input, weight, bias];
                     return result.WithGradFn("ConvolutionBackward0", gradient =>
                     {
-                        var gradOutput = gradient.contiguous();
+                        var gradOutput = gradient.Packed();
                         var inputGrad = input.requires_grad ? zeros(x._shape, dtype) : null;
                         var weightGrad = weight.requires_grad ? zeros(w._shape, dtype) : null;
                         var biasGrad = bias is { requires_grad: true } ? zeros(b!._shape, dtype) : null;

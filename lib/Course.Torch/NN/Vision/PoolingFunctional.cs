@@ -90,14 +90,14 @@ public static partial class torch
             private static Tensor Pool(Tensor input, WindowGeometry g, string gradName,
                                        Func<Tensor, Tensor, bool, Action<Tensor, Tensor>> forward)
             {
-                var x = input.detach().contiguous();
+                var x = input.detach().Packed();
                 long[] outShape = input.Dimensions == 4 ? [g.Batch, g.Channels, g.OutHeight, g.OutWidth] : [g.Channels, g.OutHeight, g.OutWidth];
                 var output = new Tensor(Tensor.AllocateUninitialized(x.dtype, Tensor.ShapeNumel(outShape)), outShape, x.dtype);
                 var backward = forward(x, output, input.requires_grad && is_grad_enabled());
                 return output.WithGradFn(gradName, gradient =>
                 {
                     var gradInput = zeros(x._shape, x.dtype);
-                    backward(gradient.contiguous(), gradInput);
+                    backward(gradient.Packed(), gradInput);
                     return [gradInput];
                 }, input);
             }

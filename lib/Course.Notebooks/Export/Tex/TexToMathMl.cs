@@ -84,8 +84,7 @@ internal sealed class TexToMathMl
     /// <summary>An atom with its subscript, superscript and primes; large operators put them under and over.</summary>
     private string ScriptedAtom()
     {
-        var (nucleus, limits) = Atom();
-        bool function = IsFunction(nucleus);
+        var (nucleus, limits, function) = ReadAtom();
         string? sub = null, sup = null;
         while (true)
         {
@@ -116,23 +115,26 @@ internal sealed class TexToMathMl
         static string Wrap(string? script) => script is null ? "" : $"<mrow>{script}</mrow>";
     }
 
-    private (string MathMl, bool Limits) Atom()
+    /// <summary>What one atom became: its MathML, whether scripts go under and over it (∑), whether it is a named function (log).</summary>
+    private readonly record struct Atom(string MathMl, bool Limits = false, bool IsFunction = false);
+
+    private Atom ReadAtom()
     {
         char c = _tex[_pos];
         if (c is '^' or '_')
-            return ("<mrow></mrow>", false); // a script with nothing before it, as in {}^2 or x_a_b
+            return new("<mrow></mrow>"); // a script with nothing before it, as in {}^2 or x_a_b
         if (c == '\\')
             return Command();
         if (c == '{')
         {
             _pos++;
-            return ($"<mrow>{Row(RowEnd.Brace)}</mrow>", false);
+            return new($"<mrow>{Row(RowEnd.Brace)}</mrow>");
         }
 
         if (char.IsAsciiDigit(c) || c == '.' && _pos + 1 < _tex.Length && char.IsAsciiDigit(_tex[_pos + 1]))
-            return (Number(), false);
+            return new(Number());
         _pos++;
-        return (Character(c), false);
+        return new(Character(c));
     }
 
     private string Character(char c) => c switch
@@ -162,42 +164,42 @@ internal sealed class TexToMathMl
         return $"<mn>{_tex[start.._pos]}</mn>";
     }
 
-    private (string MathMl, bool Limits) Command()
+    private Atom Command()
     {
         string word = ControlWord();
-        if (TexSymbols.Spaces.TryGetValue(word, out double em)) return (Space(em), false);
-        if (TexSymbols.Ignored.Contains(word)) return ("", false);
-        if (TexSymbols.Identifiers.TryGetValue(word, out string? letter)) return (Identifier(letter), false);
-        if (TexSymbols.Operators.TryGetValue(word, out string? symbol)) return (Operator(symbol), false);
-        if (TexSymbols.LargeOperators.TryGetValue(word, out string? large)) return (LimitsOperator(large), true);
-        if (TexSymbols.Integrals.TryGetValue(word, out string? integral)) return (Operator(integral), false);
-        if (TexSymbols.Functions.Contains(word)) return ($"<mi>{word}</mi>", false);
+        if (TexSymbols.Spaces.TryGetValue(word, out double em)) return new(Space(em));
+        if (TexSymbols.Ignored.Contains(word)) return new("");
+        if (TexSymbols.Identifiers.TryGetValue(word, out string? letter)) return new(Identifier(letter));
+        if (TexSymbols.Operators.TryGetValue(word, out string? symbol)) return new(Operator(symbol));
+        if (TexSymbols.LargeOperators.TryGetValue(word, out string? large)) return new(LimitsOperator(large), Limits: true);
+        if (TexSymbols.Integrals.TryGetValue(word, out string? integral)) return new(Operator(integral));
+        if (TexSymbols.Functions.Contains(word)) return new($"<mi>{word}</mi>", IsFunction: true);
         if (TexSymbols.Accents.TryGetValue(word, out var accent))
         {
             string argument = Argument();
             return accent.Under
-                ? ($"<munder accentunder=\"true\"><mrow>{argument}</mrow>{Operator(accent.Mark)}</munder>", false)
-                : ($"<mover accent=\"true\"><mrow>{argument}</mrow>{Operator(accent.Mark)}</mover>", false);
+                ? new($"<munder accentunder=\"true\"><mrow>{argument}</mrow>{Operator(accent.Mark)}</munder>")
+                : new($"<mover accent=\"true\"><mrow>{argument}</mrow>{Operator(accent.Mark)}</mover>");
         }
 
         return word switch
         {
-            "frac" or "dfrac" or "tfrac" or "cfrac" => ($"<mfrac><mrow>{Argument()}</mrow><mrow>{Argument()}</mrow></mfrac>", false),
-            "binom" => ($"<mrow>{Operator("(")}<mfrac linethickness=\"0\"><mrow>{Argument()}</mrow><mrow>{Argument()}</mrow></mfrac>{Operator(")")}</mrow>", false),
-            "sqrt" => (Root(), false),
+            "frac" or "dfrac" or "tfrac" or "cfrac" => new($"<mfrac><mrow>{Argument()}</mrow><mrow>{Argument()}</mrow></mfrac>"),
+            "binom" => new($"<mrow>{Operator("(")}<mfrac linethickness=\"0\"><mrow>{Argument()}</mrow><mrow>{Argument()}</mrow></mfrac>{Operator(")")}</mrow>"),
+            "sqrt" => new(Root()),
             "operatorname" => OperatorName(),
-            "text" or "textrm" or "textit" or "textbf" or "mbox" => (Text(), false),
-            "mathrm" or "mathsf" or "mathtt" => ($"<mrow>{Upright()}</mrow>", false),
-            "mathbf" => ($"<mrow style=\"font-weight:bold\">{Upright()}</mrow>", false),
-            "boldsymbol" or "bm" => ($"<mrow style=\"font-weight:bold\">{Argument()}</mrow>", false),
-            "mathit" => ($"<mrow>{Argument()}</mrow>", false),
-            "mathbb" => ($"<mrow>{Alphabet(TexSymbols.DoubleStruck)}</mrow>", false),
-            "mathcal" => ($"<mrow>{Alphabet(TexSymbols.Calligraphic)}</mrow>", false),
-            "overset" or "stackrel" => (Over("mover"), false),
-            "underset" => (Over("munder"), false),
-            "left" => (LeftRight(), false),
-            "begin" => (Environment(), false),
-            "not" when Accept('=') => (Operator("≠"), false),
+            "text" or "textrm" or "textit" or "textbf" or "mbox" => new(Text()),
+            "mathrm" or "mathsf" or "mathtt" => new($"<mrow>{Upright()}</mrow>"),
+            "mathbf" => new($"<mrow style=\"font-weight:bold\">{Upright()}</mrow>"),
+            "boldsymbol" or "bm" => new($"<mrow style=\"font-weight:bold\">{Argument()}</mrow>"),
+            "mathit" => new($"<mrow>{Argument()}</mrow>"),
+            "mathbb" => new($"<mrow>{Alphabet(TexSymbols.DoubleStruck)}</mrow>"),
+            "mathcal" => new($"<mrow>{Alphabet(TexSymbols.Calligraphic)}</mrow>"),
+            "overset" or "stackrel" => new(Over("mover")),
+            "underset" => new(Over("munder")),
+            "left" => new(LeftRight()),
+            "begin" => new(Environment()),
+            "not" when Accept('=') => new(Operator("≠")),
             _ => throw new TexNotSupportedException($"\\{word}"),
         };
     }
@@ -230,11 +232,11 @@ internal sealed class TexToMathMl
         return $"<mroot><mrow>{Argument()}</mrow><mrow>{index}</mrow></mroot>";
     }
 
-    private (string, bool) OperatorName()
+    private Atom OperatorName()
     {
         bool limits = Accept('*');
         string name = BracedText().Replace(@"\,", " ").Replace(@"\;", " ").Replace(@"\ ", " ").Replace(@"\!", "");
-        return limits ? (LimitsOperator(name), true) : ($"<mi>{Escape(name)}</mi>", false);
+        return limits ? new(LimitsOperator(name), Limits: true) : new($"<mi>{Escape(name)}</mi>");
     }
 
     private string Text() => $"<mtext>{Escape(BracedText())}</mtext>";
@@ -335,9 +337,6 @@ internal sealed class TexToMathMl
         table.Append("</mtable>");
         return $"<mrow>{Fence(fences.Open, "prefix")}{table}{Fence(fences.Close, "postfix")}</mrow>";
     }
-
-    private static bool IsFunction(string nucleus) =>
-        nucleus.StartsWith("<mi>", StringComparison.Ordinal) && TexSymbols.Functions.Contains(nucleus[4..^5]);
 
     private bool AtArgumentInParentheses()
     {

@@ -72,14 +72,7 @@ namespace Course.Torch
             /// PyTorch's default initialisation, as for Linear: weight and bias from U(−1/√fan_in, 1/√fan_in)
             /// with fan_in = in_channels/groups · kh · kw, the number of inputs each output sums over.
             /// </summary>
-            public void reset_parameters()
-            {
-                nn.init.kaiming_uniform_(weight, a: Math.Sqrt(5));
-                if (bias is null) return;
-                var fanIn = in_channels / groups * kernel_size.H * kernel_size.W;
-                var bound = 1 / Math.Sqrt(fanIn);
-                nn.init.uniform_(bias, -bound, bound);
-            }
+            public void reset_parameters() => nn.init.ResetWeightAndBias(weight, bias);
 
             public override Tensor forward(Tensor input) => padding is { } pad
                 ? nn.functional.conv2d(input, weight, bias, [stride.H, stride.W], [pad.H, pad.W], [dilation.H, dilation.W], groups)

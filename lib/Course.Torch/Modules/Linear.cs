@@ -41,13 +41,7 @@ namespace Course.Torch
             /// PyTorch's default initialisation: weight and bias from U(−1/√in, 1/√in). For the weight this
             /// is <c>kaiming_uniform_(a: √5)</c>, kept in that form so the random draws match PyTorch's order.
             /// </summary>
-            public void reset_parameters()
-            {
-                nn.init.kaiming_uniform_(weight, a: Math.Sqrt(5));
-                if (bias is null) return;
-                var bound = in_features > 0 ? 1 / Math.Sqrt(in_features) : 0;
-                nn.init.uniform_(bias, -bound, bound);
-            }
+            public void reset_parameters() => nn.init.ResetWeightAndBias(weight, bias);
 
             public override Tensor forward(Tensor input) => nn.functional.linear(input, weight, bias);
 

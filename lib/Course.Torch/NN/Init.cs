@@ -112,6 +112,20 @@ public static partial class torch
             /// for a weight of shape (out, in, k1, k2, ...): fan_in = in·k1·k2·…, fan_out = out·k1·k2·….
             /// A Linear weight (out, in) has fan_in = in.
             /// </summary>
+            /// <summary>
+            /// PyTorch's reset_parameters for Linear and Conv2d: the weight from kaiming_uniform_(a: √5), which is
+            /// U(−1/√fan_in, 1/√fan_in), and the bias from the same interval (an empty one when fan_in is 0).
+            /// The draws come in PyTorch's order, weight first.
+            /// </summary>
+            internal static void ResetWeightAndBias(Tensor weight, Tensor? bias)
+            {
+                kaiming_uniform_(weight, a: Math.Sqrt(5));
+                if (bias is null) return;
+                var (fanIn, _) = CalculateFanInAndFanOut(weight);
+                var bound = fanIn > 0 ? 1 / Math.Sqrt(fanIn) : 0;
+                uniform_(bias, -bound, bound);
+            }
+
             public static (long fanIn, long fanOut) CalculateFanInAndFanOut(Tensor tensor) =>
                 CalculateFanInAndFanOut(tensor, "CalculateFanInAndFanOut");
 

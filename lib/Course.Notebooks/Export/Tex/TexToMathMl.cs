@@ -236,10 +236,10 @@ internal sealed class TexToMathMl
     {
         bool limits = Accept('*');
         string name = BracedText().Replace(@"\,", " ").Replace(@"\;", " ").Replace(@"\ ", " ").Replace(@"\!", "");
-        return limits ? new(LimitsOperator(name), Limits: true) : new($"<mi>{Escape(name)}</mi>");
+        return limits ? new(LimitsOperator(name), Limits: true) : new($"<mi>{Html.Escape(name)}</mi>");
     }
 
-    private string Text() => $"<mtext>{Escape(BracedText())}</mtext>";
+    private string Text() => $"<mtext>{Html.Escape(BracedText())}</mtext>";
 
     private string Upright()
     {
@@ -259,7 +259,7 @@ internal sealed class TexToMathMl
     {
         var row = new StringBuilder();
         foreach (char c in BracedText().Where(c => !char.IsWhiteSpace(c)))
-            row.Append(letters.TryGetValue(c, out string? styled) ? $"<mi>{styled}</mi>" : $"<mi mathvariant=\"normal\">{Escape(c.ToString())}</mi>");
+            row.Append(letters.TryGetValue(c, out string? styled) ? $"<mi>{styled}</mi>" : $"<mi mathvariant=\"normal\">{Html.Escape(c.ToString())}</mi>");
         return row.ToString();
     }
 
@@ -298,7 +298,7 @@ internal sealed class TexToMathMl
     }
 
     private static string Fence(string delimiter, string form) =>
-        delimiter.Length == 0 ? "" : $"<mo fence=\"true\" stretchy=\"true\" form=\"{form}\">{Escape(delimiter)}</mo>";
+        delimiter.Length == 0 ? "" : $"<mo fence=\"true\" stretchy=\"true\" form=\"{form}\">{Html.Escape(delimiter)}</mo>";
 
     /// <summary>matrix, pmatrix, bmatrix, vmatrix, cases, aligned and array: rows split by \\, cells by &amp;.</summary>
     private string Environment()
@@ -345,15 +345,13 @@ internal sealed class TexToMathMl
     }
 
     private string Identifier(string text) =>
-        _upright && text.Length == 1 ? $"<mi mathvariant=\"normal\">{Escape(text)}</mi>" : $"<mi>{Escape(text)}</mi>";
+        _upright && text.Length == 1 ? $"<mi mathvariant=\"normal\">{Html.Escape(text)}</mi>" : $"<mi>{Html.Escape(text)}</mi>";
 
-    private static string Operator(string text) => $"<mo>{Escape(text)}</mo>";
+    private static string Operator(string text) => $"<mo>{Html.Escape(text)}</mo>";
 
-    private static string LimitsOperator(string text) => $"<mo movablelimits=\"true\" form=\"prefix\">{Escape(text)}</mo>";
+    private static string LimitsOperator(string text) => $"<mo movablelimits=\"true\" form=\"prefix\">{Html.Escape(text)}</mo>";
 
     private static string Space(double em) => $"<mspace width=\"{em.ToString(System.Globalization.CultureInfo.InvariantCulture)}em\"></mspace>";
-
-    private static string Escape(string text) => Html.Escape(text);
 
     // ---------------------------------------------------------------- reading
 

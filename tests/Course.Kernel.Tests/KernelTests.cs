@@ -100,7 +100,7 @@ public class KernelTests
         await harness.Session.Blocking.Task.WaitAsync(ZmtpTestPeer.Patience);
         var queued = await client.SendAsync(client.Shell, "execute_request", JupyterTestClient.Execute("print never"));
         var info = await client.SendAsync(client.Shell, "kernel_info_request", []);
-        await WaitUntil(() => harness.Kernel.QueuedShellRequests == 2);
+        await ZmtpTestPeer.WaitUntil(() => harness.Kernel.QueuedShellRequests == 2);
         harness.Session.Gate.Release();
 
         var replies = new[] { await client.ReceiveAsync(client.Shell), await client.ReceiveAsync(client.Shell), await client.ReceiveAsync(client.Shell) };
@@ -272,7 +272,7 @@ public class KernelTests
         await unsigned.SendAsync(unsigned.Shell, "execute_request", JupyterTestClient.Execute("print unsigned"));
         await harness.WaitForLogAsync("the message is not signed");
         await forger.SendAsync(forger.Control, "shutdown_request", []);
-        await WaitUntil(() => harness.Log.Count(line => line.Contains("rejected")) == 3);
+        await ZmtpTestPeer.WaitUntil(() => harness.Log.Count(line => line.Contains("rejected")) == 3);
 
         var reply = await client.RequestAsync(client.Shell, "kernel_info_request");
         Assert.Equal("kernel_info_reply", reply.MessageType);
@@ -356,15 +356,5 @@ public class KernelTests
         await heartbeat.SendAsync([[], "ping"u8.ToArray()]);
 
         Assert.Equal("ping"u8.ToArray(), (await heartbeat.ReceiveAsync())[1]);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + ZmtpTestPeer.Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
-            await Task.Delay(5);
-        }
     }
 }

@@ -79,8 +79,9 @@ public class ZmtpSocketTests
         using var second = await ZmtpTestPeer.ConnectAsync(router.LocalEndPoint.Port, "DEALER", "client"u8.ToArray());
         await second.SendAsync(["ping"u8.ToArray()]);
         await ReceiveAsync(router);
+        var firstPort = first.LocalPort;
         first.Dispose();
-        await Task.Delay(200); // let the router notice the closed connection
+        await ZmtpTestPeer.WaitUntil(() => log.Any(line => line.Contains($":{firstPort} ended")));
 
         Assert.True(router.Send([request[0], "reply"u8.ToArray()]));
         Assert.Equal(["reply"u8.ToArray()], await second.ReceiveAsync());
@@ -108,14 +109,14 @@ public class ZmtpSocketTests
         var leaving = await ZmtpTestPeer.ConnectAsync(router.LocalEndPoint.Port, "DEALER");
         var port = leaving.LocalPort;
         leaving.Dispose();
-        await WaitUntil(() => log.Any(line => line.Contains($":{port} ended: the peer closed the connection")));
+        await ZmtpTestPeer.WaitUntil(() => log.Any(line => line.Contains($":{port} ended: the peer closed the connection")));
 
         using var resetting = await ZmtpTestPeer.ConnectRawAsync(router.LocalEndPoint.Port);
         port = ((IPEndPoint)resetting.Client.LocalEndPoint!).Port;
         await resetting.GetStream().WriteAsync(ZmtpGreeting.Create());
         resetting.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0); // close with a TCP reset
         resetting.Close();
-        await WaitUntil(() => log.Any(line => line.Contains($":{port} ended: ") || line.Contains($":{port} closed: ")));
+        await ZmtpTestPeer.WaitUntil(() => log.Any(line => line.Contains($":{port} ended: ") || line.Contains($":{port} closed: ")));
 
         Assert.Contains(log, line => line.Contains("DEALER peer 127.0.0.1:") && line.EndsWith(" connected"));
     }
@@ -173,7 +174,7 @@ public class ZmtpSocketTests
 
         await everything.SendAsync([[1]]); // ZMTP 3.0: a message, 1 then the (empty) topic
         await onlyA.SendCommandAsync(new ZmtpCommand(ZmtpCommand.Subscribe, "a"u8.ToArray())); // ZMTP 3.1
-        await WaitUntil(() => publisher.SubscriberCount("a"u8.ToArray()) == 2);
+        await ZmtpTestPeer.WaitUntil(() => publisher.SubscriberCount("a"u8.ToArray()) == 2);
 
         publisher.Publish(["b.topic"u8.ToArray(), "first"u8.ToArray()]);
         publisher.Publish(["a.topic"u8.ToArray(), new byte[1000]]);
@@ -183,7 +184,7 @@ public class ZmtpSocketTests
         Assert.Equal("a.topic"u8.ToArray(), (await onlyA.ReceiveAsync())[0]);
 
         await onlyA.SendCommandAsync(new ZmtpCommand(ZmtpCommand.Cancel, "a"u8.ToArray()));
-        await WaitUntil(() => publisher.SubscriberCount("a"u8.ToArray()) == 1);
+        await ZmtpTestPeer.WaitUntil(() => publisher.SubscriberCount("a"u8.ToArray()) == 1);
         Assert.Equal(1, publisher.SubscriberCount("b"u8.ToArray()));
     }
 
@@ -205,15 +206,5 @@ public class ZmtpSocketTests
         await using var router = StartRouter();
 
         Assert.Equal(IPAddress.Loopback, router.LocalEndPoint.Address);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + ZmtpTestPeer.Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
-            await Task.Delay(5);
-        }
     }
 }

@@ -14,6 +14,17 @@ public sealed class ZmtpTestPeer : IDisposable
     /// <summary>Guards against a hung test; never expected to elapse.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    /// <summary>Polls until something another thread does has happened (within <see cref="Patience"/>).</summary>
+    public static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
+            await Task.Delay(5);
+        }
+    }
+
     private readonly TcpClient client;
 
     private ZmtpTestPeer(TcpClient client, Dictionary<string, byte[]> serverProperties)

@@ -125,19 +125,18 @@ public abstract class ZmtpSocket : IAsyncDisposable
         {
             ending = $"failed: {exception}";
         }
-        finally
-        {
-            if (connection is not null)
-            {
-                OnDisconnected(connection);
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-            else
-            {
-                client.Close();
-            }
-        }
+
+        // Logged before the connection closes, so a peer that sees the close can already read why in the log.
         Log($"{Name}: connection from {peer} {ending}");
+        if (connection is not null)
+        {
+            OnDisconnected(connection);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            client.Close();
+        }
     }
 
     /// <summary>Stops listening and ends every connection; each peer still receives what was queued for it (briefly).</summary>

@@ -16,6 +16,8 @@ internal static class Workloads
         ["mlp_infer"] = MlpInfer,
         ["cnn_train"] = CnnTrain,
         ["cnn_infer"] = CnnInfer,
+        ["cnn_module_train"] = CnnModuleTrain,
+        ["cnn_module_infer"] = CnnModuleInfer,
         ["matmul_64x784x256"] = steps => MatMul(64, 784, 256, steps),
         ["matmul_512"] = steps => MatMul(512, 512, 512, steps),
     };
@@ -36,10 +38,33 @@ internal static class Workloads
             nn.Conv2d(64, 64, 3), nn.ReLU(), nn.Flatten(),
             nn.Linear(576, 64), nn.ReLU(), nn.Linear(64, 10));
 
+    /// <summary>
+    /// The same network as <see cref="Cnn"/> written as a module of one's own, layers in fields and a forward
+    /// that calls them, as the later chapters write their models. Sequential can recycle the arrays of the
+    /// activations it passes along; a forward written by hand leaves that to the garbage collector.
+    /// </summary>
+    private sealed class CnnModule : nn.Module<Tensor, Tensor>
+    {
+        private readonly nn.Module<Tensor, Tensor> conv1 = nn.Conv2d(1, 32, 3), conv2 = nn.Conv2d(32, 64, 3), conv3 = nn.Conv2d(64, 64, 3);
+        private readonly nn.Module<Tensor, Tensor> fc1 = nn.Linear(576, 64), fc2 = nn.Linear(64, 10);
+
+        public CnnModule() : base(nameof(CnnModule)) => RegisterComponents();
+
+        public override Tensor forward(Tensor x)
+        {
+            x = nn.functional.max_pool2d(nn.functional.relu(conv1.call(x)), 2);
+            x = nn.functional.max_pool2d(nn.functional.relu(conv2.call(x)), 2);
+            x = nn.functional.relu(conv3.call(x)).flatten(1);
+            return fc2.call(nn.functional.relu(fc1.call(x)));
+        }
+    }
+
     private static (double, double) MlpTrain(int steps) => Train(Mlp, MlpInput, steps);
     private static (double, double) MlpInfer(int steps) => Infer(Mlp, MlpInput, steps);
     private static (double, double) CnnTrain(int steps) => Train(Cnn, ImageInput, steps);
     private static (double, double) CnnInfer(int steps) => Infer(Cnn, ImageInput, steps);
+    private static (double, double) CnnModuleTrain(int steps) => Train(() => new CnnModule(), ImageInput, steps);
+    private static (double, double) CnnModuleInfer(int steps) => Infer(() => new CnnModule(), ImageInput, steps);
 
     /// <summary>Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples.</summary>
     private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps)
@@ -80,14 +105,18 @@ internal static class Workloads
     }
 
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(1);
+    private const int WarmUpSteps = 100;
 
     private static (double, double) Time(Action step, int steps, double itemsPerStep)
     {
-        // Warm-up: at least a tenth of the steps and one second, so .NET's tiered JIT has replaced the
-        // first quick code with optimised code before timing starts (it does so in the background after
-        // ~100 ms); the PyTorch twin warms up the same way.
+        // Warm-up: at least 100 steps, a tenth of the timed steps and one second. .NET compiles a method
+        // first quickly, then (tiered compilation) recompiles it optimised once it has been called about
+        // 30 times, twice over with profile-guided optimisation; a training step calls most of its kernels
+        // only a few times, so the seeds' CNN needs about 100 steps to reach its steady speed. With a
+        // one-second warm-up most of that happened inside the timed steps, and short runs looked slow.
+        // The PyTorch twin warms up the same way.
         var warmUp = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < Math.Max(3, steps / 10) || warmUp.Elapsed < WarmUpTime; i++) step();
+        for (var i = 0; i < Math.Max(WarmUpSteps, steps / 10) || warmUp.Elapsed < WarmUpTime; i++) step();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < steps; i++) step();
         return (steps * itemsPerStep, clock.Elapsed.TotalSeconds);

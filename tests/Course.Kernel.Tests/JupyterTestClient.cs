@@ -37,12 +37,7 @@ public sealed class JupyterTestClient : IDisposable
         var iopub = await ZmtpTestPeer.ConnectAsync(kernel.Bound.IopubPort, "SUB");
         await iopub.SendAsync([[1]]);
         // PUB drops messages for peers whose subscription has not arrived yet, so wait for it.
-        var deadline = DateTime.UtcNow + ZmtpTestPeer.Patience;
-        while (kernel.IopubSubscribers == subscribersBefore)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the iopub subscription never arrived");
-            await Task.Delay(5);
-        }
+        await ZmtpTestPeer.WaitUntil(() => kernel.IopubSubscribers != subscribersBefore, "the iopub subscription never arrived");
         return new JupyterTestClient(key, shell, stdin, control, iopub);
     }
 

@@ -15,12 +15,12 @@ public sealed class ZmtpTestPeer : IDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     /// <summary>Polls until something another thread does has happened (within <see cref="Patience"/>).</summary>
-    public static async Task WaitUntil(Func<bool> condition)
+    public static async Task WaitUntil(Func<bool> condition, string failure = "condition never held")
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition never held");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(failure);
             await Task.Delay(5);
         }
     }

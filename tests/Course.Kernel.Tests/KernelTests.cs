@@ -108,10 +108,27 @@ public class KernelTests
         Assert.Equal([failing.MessageId, queued.MessageId, info.MessageId], replies.Select(r => Text(r.ParentHeader["msg_id"])));
         Assert.Equal(["error", "aborted", "ok"], replies.Select(r => Text(r.Content["status"])));
         Assert.DoesNotContain("print never", harness.Session.Executed);
+        await harness.WaitForLogAsync($"execute_request {queued.MessageId} aborted");
 
         // Executes sent after the queue drained run again.
         var later = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("print later"));
         Assert.Equal("ok", Text(later.Content["status"]));
+    }
+
+    [Fact]
+    public async Task An_execute_sent_after_the_error_reply_runs_even_when_it_arrives_at_once()
+    {
+        // A client that answers a failed cell's reply with its next cell at once (jupyter_client after an
+        // interrupt does) must have it run: only requests already waiting when the cell failed are aborted.
+        await using var harness = KernelHarness.Start();
+        using var client = await harness.ConnectAsync();
+
+        for (int attempt = 0; attempt < 100; attempt++)
+        {
+            var failed = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("fail stop"));
+            var next = await client.RequestAsync(client.Shell, "execute_request", JupyterTestClient.Execute("print next"));
+            Assert.Equal(("error", "ok"), (Text(failed.Content["status"]), Text(next.Content["status"])));
+        }
     }
 
     [Fact]

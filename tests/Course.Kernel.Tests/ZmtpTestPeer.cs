@@ -45,7 +45,7 @@ public sealed class ZmtpTestPeer : IDisposable
 
     public static async Task<TcpClient> ConnectRawAsync(int port)
     {
-        var client = new TcpClient();
+        var client = new TcpClient { NoDelay = true };
         await client.ConnectAsync(IPAddress.Loopback, port);
         return client;
     }

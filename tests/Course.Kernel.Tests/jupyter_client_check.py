@@ -12,9 +12,10 @@ from jupyter_client.session import Session
 TIMEOUT = 60
 
 
-def check(condition, what):
+def check(condition, what, evidence=None):
+    """Stops at the first failed check; evidence (the reply checked) is printed with it."""
     if not condition:
-        sys.exit(f"FAILED: {what}")
+        sys.exit(f"FAILED: {what}" + ("" if evidence is None else f"\n  got: {evidence}"))
     print(f"ok: {what}")
 
 
@@ -24,14 +25,14 @@ client.start_channels()
 client.wait_for_ready(timeout=TIMEOUT)
 
 info = client.kernel_info(reply=True, timeout=TIMEOUT)["content"]
-check(info["status"] == "ok" and info["protocol_version"] == "5.3", "kernel_info_reply on protocol 5.3")
-check(info["language_info"]["name"] == "C#" and info["language_info"]["file_extension"] == ".cs", "language_info is C#")
+check(info["status"] == "ok" and info["protocol_version"] == "5.3", "kernel_info_reply on protocol 5.3", info)
+check(info["language_info"]["name"] == "C#" and info["language_info"]["file_extension"] == ".cs", "language_info is C#", info)
 
 outputs = []
 reply = client.execute_interactive(
     "print hello\ndisplay d1 one\nupdate d1 two\nresult 42", output_hook=outputs.append, timeout=TIMEOUT)["content"]
 kinds = [message["msg_type"] for message in outputs]
-check(reply["status"] == "ok" and reply["execution_count"] == 1, "execute_reply ok, execution_count 1")
+check(reply["status"] == "ok" and reply["execution_count"] == 1, "execute_reply ok, execution_count 1", reply)
 check(kinds == ["status", "execute_input", "stream", "display_data", "update_display_data", "execute_result", "status"],
       f"iopub sequence {kinds}")
 display, update = outputs[3]["content"], outputs[4]["content"]
@@ -41,7 +42,7 @@ check(outputs[5]["content"]["data"]["application/json"] == {"value": "42"}, "JSO
 
 outputs = []
 reply = client.execute_interactive("fail boom", output_hook=outputs.append, timeout=TIMEOUT)["content"]
-check(reply["status"] == "error" and reply["ename"] == "FakeError" and reply["evalue"] == "boom", "error reply with ename/evalue")
+check(reply["status"] == "error" and reply["ename"] == "FakeError" and reply["evalue"] == "boom", "error reply with ename/evalue", reply)
 check(any(m["msg_type"] == "error" and m["content"]["evalue"] == "boom" for m in outputs), "error output on iopub")
 
 # A message signed with the wrong key, on the client's own shell socket: the kernel must drop it.
@@ -51,14 +52,14 @@ forged = forger.send(client.shell_channel.socket, "execute_request",
                       "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
 request_id = client.kernel_info()
 reply = client.get_shell_msg(timeout=TIMEOUT)
-check(reply["parent_header"]["msg_id"] == request_id, "the forged request got no reply; the next signed one did")
+check(reply["parent_header"]["msg_id"] == request_id, "the forged request got no reply; the next signed one did", reply)
 
 time.sleep(1.5)  # the heartbeat channel pings once a second
 check(client.hb_channel.is_beating(), "heartbeat answers")
 
 reply = client.execute(
     "print after", reply=True, timeout=TIMEOUT)["content"]
-check(reply["status"] == "ok" and reply["execution_count"] == 3, "the kernel still executes (the forged cell was not counted)")
+check(reply["status"] == "ok" and reply["execution_count"] == 3, "the kernel still executes (the forged cell was not counted)", reply)
 
 prompts, outputs = [], []
 
@@ -69,7 +70,7 @@ def answer(message):
 
 
 reply = client.execute_interactive("input Name:", allow_stdin=True, stdin_hook=answer, output_hook=outputs.append, timeout=TIMEOUT)["content"]
-check(reply["status"] == "ok" and prompts == ["Name:"], "a cell's input_request reaches the client's stdin_hook")
+check(reply["status"] == "ok" and prompts == ["Name:"], "a cell's input_request reaches the client's stdin_hook", reply)
 check(any(m["msg_type"] == "stream" and m["content"]["text"] == "got Ada\n" for m in outputs), "the input_reply reaches the cell")
 
 client.stop_channels()

@@ -10,9 +10,10 @@ from jupyter_client.manager import KernelManager
 TIMEOUT = 120
 
 
-def check(condition, what):
+def check(condition, what, evidence=None):
+    """Stops at the first failed check; evidence (the reply checked) is printed with it."""
     if not condition:
-        sys.exit(f"FAILED: {what}")
+        sys.exit(f"FAILED: {what}" + ("" if evidence is None else f"\n  got: {evidence}"))
     print(f"ok: {what}")
 
 
@@ -32,7 +33,7 @@ try:
     check(manager.is_alive(), "kernel process started from the kernelspec")
 
     reply = client.execute("var kept = 41 + 1;\nConsole.WriteLine(kept);", reply=True, timeout=TIMEOUT)["content"]
-    check(reply["status"] == "ok", "a C# cell runs")
+    check(reply["status"] == "ok", "a C# cell runs", reply)
 
     running = client.execute("while (true) { System.Threading.Thread.Sleep(10); }")
     # Interrupt once the kernel has taken this cell up (its execute_input), as a person does after seeing
@@ -45,10 +46,10 @@ try:
         reply = client.get_shell_msg(timeout=TIMEOUT)
     except queue.Empty:
         sys.exit(f"FAILED: no execute_reply {TIMEOUT} s after the interrupt (the endless cell was not stopped)")
-    check(reply["parent_header"]["msg_id"] == running and reply["content"]["status"] == "error", "interrupt stops an endless cell")
+    check(reply["parent_header"]["msg_id"] == running and reply["content"]["status"] == "error", "interrupt stops an endless cell", reply)
 
     reply = client.execute("Console.WriteLine(kept);", reply=True, timeout=TIMEOUT)["content"]
-    check(reply["status"] == "ok", "state survives an interrupt")
+    check(reply["status"] == "ok", "state survives an interrupt", reply)
 
     prompts, outputs = [], []
 
@@ -58,13 +59,13 @@ try:
 
     reply = client.execute_interactive('Console.Write("Name: ");\nConsole.WriteLine($"Hello {Console.ReadLine()}");',
                                        allow_stdin=True, stdin_hook=answer, output_hook=outputs.append, timeout=TIMEOUT)["content"]
-    check(reply["status"] == "ok" and prompts == ["Name: "], "Console.ReadLine() asks the front end, with the written prompt")
+    check(reply["status"] == "ok" and prompts == ["Name: "], "Console.ReadLine() asks the front end, with the written prompt", reply)
     check(any(m["msg_type"] == "stream" and m["content"]["text"] == "Hello Ada\n" for m in outputs), "the answer reaches the cell")
 
     manager.restart_kernel(now=False)
     client.wait_for_ready(timeout=TIMEOUT)
     reply = client.execute("Console.WriteLine(kept);", reply=True, timeout=TIMEOUT)["content"]
-    check(reply["status"] == "error", "after restart the session is fresh (kept is gone)")
+    check(reply["status"] == "error", "after restart the session is fresh (kept is gone)", reply)
     check(manager.is_alive(), "the restarted kernel is alive")
 finally:
     client.stop_channels()

@@ -34,7 +34,11 @@ public sealed class JupyterKernel : IAsyncDisposable
     private TaskCompletionSource<string>? pendingInput;
     private Task runningCellTask = Task.CompletedTask;
     private int executionCount;
-    private bool abortQueuedExecutes;
+    // After a cell fails with stop_on_error, the executes that were already waiting are aborted (a "Run all"
+    // sent them counting on that cell). The count is taken before the failed cell's reply goes out, so a
+    // request the client sends in answer to that reply is never among them, however fast it arrives.
+    private int requestsWaitingAtFailure;
+    private bool currentRequestWaitedThroughFailure; // set by ServeAsync for the shell request being handled
     private Task loops = Task.CompletedTask;
 
     private JupyterKernel(ConnectionInfo connection, Func<INotebookSession> sessionFactory, Action<string> log)
@@ -104,13 +108,11 @@ public sealed class JupyterKernel : IAsyncDisposable
             List<byte[]> frames;
             try
             {
-                // After a failed cell with stop_on_error, requests already queued are taken without waiting
-                // so queued executes can be aborted; once the queue is empty, normal service resumes.
-                if (abortsQueuedExecutes && abortQueuedExecutes && socket.TryReceive(out frames)) { }
-                else
+                frames = await socket.ReceiveAsync(stopping.Token).ConfigureAwait(false);
+                if (abortsQueuedExecutes)
                 {
-                    if (abortsQueuedExecutes) abortQueuedExecutes = false;
-                    frames = await socket.ReceiveAsync(stopping.Token).ConfigureAwait(false);
+                    currentRequestWaitedThroughFailure = requestsWaitingAtFailure > 0;
+                    if (currentRequestWaitedThroughFailure) requestsWaitingAtFailure--;
                 }
             }
             catch (OperationCanceledException)
@@ -243,8 +245,9 @@ public sealed class JupyterKernel : IAsyncDisposable
     private async Task ExecuteCellAsync(JupyterMessage request, CancellationToken cellToken)
     {
         var content = request.Content;
-        if (abortQueuedExecutes)
+        if (currentRequestWaitedThroughFailure)
         {
+            log($"shell: execute_request {request.MessageId} aborted: it was waiting when a cell failed with stop_on_error");
             Reply(shell, request, "execute_reply", new JsonObject { ["status"] = "aborted" });
             return;
         }
@@ -275,7 +278,7 @@ public sealed class JupyterKernel : IAsyncDisposable
             reply["status"] = "error";
             foreach (var (key, node) in IopubOutputSink.ErrorContent(name, value, traceback).ToArray())
                 reply[key] = node?.DeepClone();
-            if (stopOnError) abortQueuedExecutes = true;
+            if (stopOnError) requestsWaitingAtFailure = shell.Queued;
         }
         Reply(shell, request, "execute_reply", reply);
     }

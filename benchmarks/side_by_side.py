@@ -2,6 +2,11 @@
 """Runs the course's workloads in PyTorch and in Course.Torch, one after the other, and prints the ratio.
 
     /usr/bin/python3 benchmarks/side_by_side.py [--steps N] [--only mlp_train,...] [--markdown]
+    /usr/bin/python3 benchmarks/side_by_side.py --describe
+
+--describe prints what each workload is made of (parameter names and shapes, items per step, and the
+output's shape and sums for weights and input set by formula) as JSON; the engine's twin
+(`SideBySide describe`) prints the same, and BenchmarkTwinsTests compares the two.
 
 PyTorch is Debian's python3-torch (CPU, oneDNN), limited to the same two threads our engine uses
 (torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1). Each workload is defined twice, here and in
@@ -14,6 +19,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import namedtuple
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import torch  # noqa: E402  (environment first)
@@ -58,7 +64,34 @@ class CnnModule(torch.nn.Module):
         return self.fc2(f.relu(self.fc1(x)))
 
 
-def train(create_model, input_shape):
+# run(steps) -> items per second; describe() -> what a step works on; steps: the default number of timed steps.
+Workload = namedtuple("Workload", "run describe steps")
+
+
+def wave(function, shape, scale=1.0):
+    """scale * function(0, 1, 2, ...) in the given shape, float32: the same numbers in both engines without a shared generator."""
+    count = 1
+    for size in shape:
+        count *= size
+    return (scale * function(torch.arange(count, dtype=torch.float64))).reshape(shape).float()
+
+
+def description(parameters, output, items_per_step):
+    return {"parameters": parameters, "output": list(output.shape), "items_per_step": items_per_step,
+            "output_sum": output.double().sum().item(), "output_abs_sum": output.double().abs().sum().item()}
+
+
+def describe_model(create_model, input_shape):
+    """Parameter names and shapes, and the output for weights and input that both engines can build alike."""
+    model = create_model()
+    with torch.no_grad():
+        for parameter in model.parameters():
+            parameter.copy_(wave(torch.sin, parameter.shape, 0.05))
+        output = model(wave(torch.cos, input_shape))
+    return description({name: list(p.shape) for name, p in model.named_parameters()}, output, BATCH)
+
+
+def train(create_model, input_shape, steps):
     """Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples."""
     def run(steps):
         torch.manual_seed(0)
@@ -71,10 +104,10 @@ def train(create_model, input_shape):
             torch.nn.functional.cross_entropy(model(x), y).backward()
             optimizer.step()
         return timed(step, steps, BATCH)
-    return run
+    return Workload(run, lambda: describe_model(create_model, input_shape), steps)
 
 
-def infer(create_model, input_shape):
+def infer(create_model, input_shape, steps):
     """Forward passes in eval mode without gradient recording; items = samples."""
     def run(steps):
         torch.manual_seed(0)
@@ -85,25 +118,26 @@ def infer(create_model, input_shape):
             with torch.no_grad():
                 model(x)
         return timed(step, steps, BATCH)
-    return run
+    return Workload(run, lambda: describe_model(create_model, input_shape), steps)
 
 
-def matmul(m, k, n):
+def matmul(m, k, n, steps):
+    """A float32 matrix product; items = floating-point operations (2·m·k·n)."""
     def run(steps):
         a, b = torch.randn(m, k), torch.randn(k, n)
         return timed(lambda: a @ b, steps, 2.0 * m * k * n)
-    return run
+    return Workload(run, lambda: description({}, wave(torch.cos, (m, k)) @ wave(torch.sin, (k, n)), 2 * m * k * n), steps)
 
 
 WORKLOADS = {
-    "mlp_train": (train(mlp, MLP_INPUT), 300),
-    "mlp_infer": (infer(mlp, MLP_INPUT), 1000),
-    "cnn_train": (train(cnn, IMAGE_INPUT), 60),
-    "cnn_infer": (infer(cnn, IMAGE_INPUT), 200),
-    "cnn_module_train": (train(CnnModule, IMAGE_INPUT), 60),
-    "cnn_module_infer": (infer(CnnModule, IMAGE_INPUT), 200),
-    "matmul_64x784x256": (matmul(64, 784, 256), 1000),
-    "matmul_512": (matmul(512, 512, 512), 100),
+    "mlp_train": train(mlp, MLP_INPUT, 300),
+    "mlp_infer": infer(mlp, MLP_INPUT, 1000),
+    "cnn_train": train(cnn, IMAGE_INPUT, 60),
+    "cnn_infer": infer(cnn, IMAGE_INPUT, 200),
+    "cnn_module_train": train(CnnModule, IMAGE_INPUT, 60),
+    "cnn_module_infer": infer(CnnModule, IMAGE_INPUT, 200),
+    "matmul_64x784x256": matmul(64, 784, 256, 1000),
+    "matmul_512": matmul(512, 512, 512, 100),
 }
 
 
@@ -138,16 +172,20 @@ def main():
     parser.add_argument("--steps", type=float, default=1.0, help="scale every workload's step count")
     parser.add_argument("--only", default="", help="comma-separated workload names")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--describe", action="store_true", help="print what each workload is made of, as JSON, and stop")
     args = parser.parse_args()
+    if args.describe:
+        print(json.dumps({name: workload.describe() for name, workload in WORKLOADS.items()}, indent=1))
+        return 0
 
     torch.set_num_threads(THREADS)
     names = [n for n in WORKLOADS if not args.only or n in args.only.split(",")]
     dll = build_engine_runner()
     rows = []
     for name in names:
-        function, steps = WORKLOADS[name]
-        steps = max(1, int(steps * args.steps))
-        reference = function(steps)
+        workload = WORKLOADS[name]
+        steps = max(1, int(workload.steps * args.steps))
+        reference = workload.run(steps)
         ours = run_engine(dll, name, steps)
         rows.append((name, reference, ours, ours / reference))
         if not args.markdown:

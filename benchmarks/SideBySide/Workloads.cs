@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Course.Torch;
 using static Course.Torch.torch;
 
@@ -10,22 +11,28 @@ namespace SideBySide;
 /// </summary>
 internal static class Workloads
 {
-    public static readonly Dictionary<string, Func<int, (double Items, double Seconds)>> All = new()
-    {
-        ["mlp_train"] = MlpTrain,
-        ["mlp_infer"] = MlpInfer,
-        ["cnn_train"] = CnnTrain,
-        ["cnn_infer"] = CnnInfer,
-        ["cnn_module_train"] = CnnModuleTrain,
-        ["cnn_module_infer"] = CnnModuleInfer,
-        ["matmul_64x784x256"] = steps => MatMul(64, 784, 256, steps),
-        ["matmul_512"] = steps => MatMul(512, 512, 512, steps),
-    };
+    /// <summary>A workload's timed run, and what one step works on (compared with the PyTorch twin's by BenchmarkTwinsTests).</summary>
+    internal sealed record Workload(Func<int, (double Items, double Seconds)> Run, Func<JsonObject> Describe);
 
     private const int BatchSize = 64;
 
     private static readonly long[] MlpInput = [BatchSize, 784];
     private static readonly long[] ImageInput = [BatchSize, 1, 28, 28];
+
+    public static readonly Dictionary<string, Workload> All = new()
+    {
+        ["mlp_train"] = new(steps => Train(Mlp, MlpInput, steps), () => DescribeModel(Mlp, MlpInput)),
+        ["mlp_infer"] = new(steps => Infer(Mlp, MlpInput, steps), () => DescribeModel(Mlp, MlpInput)),
+        ["cnn_train"] = new(steps => Train(Cnn, ImageInput, steps), () => DescribeModel(Cnn, ImageInput)),
+        ["cnn_infer"] = new(steps => Infer(Cnn, ImageInput, steps), () => DescribeModel(Cnn, ImageInput)),
+        ["cnn_module_train"] = new(steps => Train(() => new CnnModule(), ImageInput, steps), () => DescribeModel(() => new CnnModule(), ImageInput)),
+        ["cnn_module_infer"] = new(steps => Infer(() => new CnnModule(), ImageInput, steps), () => DescribeModel(() => new CnnModule(), ImageInput)),
+        ["matmul_64x784x256"] = new(steps => MatMul(64, 784, 256, steps), () => DescribeMatMul(64, 784, 256)),
+        ["matmul_512"] = new(steps => MatMul(512, 512, 512, steps), () => DescribeMatMul(512, 512, 512)),
+    };
+
+    /// <summary>Every workload's description, keyed by name, in the JSON shape <c>side_by_side.py --describe</c> prints.</summary>
+    public static JsonObject Describe() => new(All.Select(w => KeyValuePair.Create(w.Key, (JsonNode?)w.Value.Describe())));
 
     private static nn.Module<Tensor, Tensor> Mlp() =>
         nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10));
@@ -59,12 +66,37 @@ internal static class Workloads
         }
     }
 
-    private static (double, double) MlpTrain(int steps) => Train(Mlp, MlpInput, steps);
-    private static (double, double) MlpInfer(int steps) => Infer(Mlp, MlpInput, steps);
-    private static (double, double) CnnTrain(int steps) => Train(Cnn, ImageInput, steps);
-    private static (double, double) CnnInfer(int steps) => Infer(Cnn, ImageInput, steps);
-    private static (double, double) CnnModuleTrain(int steps) => Train(() => new CnnModule(), ImageInput, steps);
-    private static (double, double) CnnModuleInfer(int steps) => Infer(() => new CnnModule(), ImageInput, steps);
+    /// <summary>
+    /// The model's parameters (name and shape, in order) and samples per step, and its output (shape and sums)
+    /// for weights and input set by formula, which the PyTorch twin builds alike: the same layers in the same
+    /// order give the same sums, whatever each engine's random generator does.
+    /// </summary>
+    private static JsonObject DescribeModel(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape)
+    {
+        var model = createModel();
+        using var _ = no_grad();
+        foreach (var parameter in model.parameters()) parameter.copy_(Wave(sin, parameter.shape, 0.05));
+        var output = model.call(Wave(cos, inputShape));
+        return Description(model.named_parameters().Select(p => KeyValuePair.Create(p.name, (JsonNode?)Shape(p.parameter.shape))), output, BatchSize);
+    }
+
+    private static JsonObject DescribeMatMul(int m, int k, int n) =>
+        Description([], Wave(cos, [m, k]).matmul(Wave(sin, [k, n])), 2.0 * m * k * n);
+
+    /// <summary>scale · function(0, 1, 2, ...) in the given shape, as float32 (side_by_side.py's wave).</summary>
+    private static Tensor Wave(Func<Tensor, Tensor> function, long[] shape, double scale = 1.0) =>
+        function(arange(shape.Aggregate(1L, (count, size) => count * size), dtype: float64)).mul(scale).reshape(shape).to(float32);
+
+    private static JsonObject Description(IEnumerable<KeyValuePair<string, JsonNode?>> parameters, Tensor output, double itemsPerStep) => new()
+    {
+        ["parameters"] = new JsonObject(parameters),
+        ["output"] = Shape(output.shape),
+        ["items_per_step"] = itemsPerStep,
+        ["output_sum"] = output.to(float64).sum().item<double>(),
+        ["output_abs_sum"] = output.to(float64).abs().sum().item<double>(),
+    };
+
+    private static JsonNode Shape(long[] shape) => new JsonArray([.. shape.Select(size => (JsonNode?)size)]);
 
     /// <summary>Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples.</summary>
     private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps)

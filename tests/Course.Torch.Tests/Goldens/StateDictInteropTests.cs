@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Course.Torch;
 using Course.Torch.Serialization;
@@ -14,8 +13,6 @@ namespace Course.Torch.Tests.Goldens;
 /// </summary>
 public class StateDictInteropTests(ITestOutputHelper output)
 {
-    private const string Python = "/usr/bin/python3";
-
     private static readonly GoldenFile File = GoldenFile.Load("state_dicts.json");
 
     private static Modules.Sequential Model() => nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 2));
@@ -91,44 +88,13 @@ public class StateDictInteropTests(ITestOutputHelper output)
             GoldenAssert.Identical(read[key], value, $"'{key}' as PyTorch reads it");
     }
 
-    /// <summary>
-    /// The files as PyTorch reads them, or null (with a note in the test output) when this machine has no
-    /// Python with torch: xunit 2 cannot skip at run time, so the test then passes without checking.
-    /// CI installs python3-torch, so under CI (CI=true) a missing PyTorch fails the test instead.
-    /// </summary>
+    /// <summary>The files as PyTorch reads them, or null when this machine has no PyTorch (see <see cref="PyTorchScript.Run"/>).</summary>
     private List<Dictionary<string, GoldenTensor>>? ReadWithPyTorch(params string[] paths)
     {
-        if (!System.IO.File.Exists(Python))
-        {
-            return PyTorchUnavailable($"{Python} is missing.");
-        }
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { GoldenFile.PathOf("read_state_dict.py") },
-        };
-        foreach (var path in paths) start.ArgumentList.Add(path);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && stderr.Contains("No module named 'torch'"))
-        {
-            return PyTorchUnavailable($"{Python} has no torch module.");
-        }
-        Assert.True(process.ExitCode == 0, $"read_state_dict.py failed on the engine's files:\n{stderr}");
-        using var document = JsonDocument.Parse(stdout.Result);
+        if (PyTorchScript.Run(output, "this interoperability check", GoldenFile.PathOf("read_state_dict.py"), paths) is not { } stdout) return null;
+        using var document = JsonDocument.Parse(stdout);
         return document.RootElement.Clone().EnumerateArray()
             .Select(file => file.EnumerateObject().ToDictionary(e => e.Name, e => GoldenTensor.Parse(e.Value)))
             .ToList();
-    }
-
-    private List<Dictionary<string, GoldenTensor>>? PyTorchUnavailable(string reason)
-    {
-        const string install = "Install Debian's python3-torch to run this interoperability check.";
-        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"{reason} {install} (.ci/run installs it.)");
-        output.WriteLine($"NOT CHECKED: {reason} {install}");
-        return null;
     }
 }

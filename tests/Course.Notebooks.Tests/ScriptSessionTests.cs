@@ -153,6 +153,28 @@ public class ScriptSessionTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task An_abandoned_cell_that_finishes_later_does_not_replace_the_session_state()
+    {
+        using var session = new ScriptSession(new ScriptSessionOptions { InterruptGracePeriod = TimeSpan.FromMilliseconds(200) });
+        using var cancel = new CancellationTokenSource();
+        var abandonedSink = new RecordingSink();
+        var abandoned = session.ExecuteAsync(
+            "Console.WriteLine(\"sleeping\");\nSystem.Threading.Thread.Sleep(1000);\nvar late = 1;\nConsole.WriteLine(\"woke\");", abandonedSink, cancel.Token);
+        while (!abandonedSink.StdOut.Contains("sleeping") && !abandoned.IsCompleted) await Task.Delay(20);
+        cancel.Cancel();
+        Assert.Equal(CellOutcome.Cancelled, await abandoned);
+
+        Assert.Equal(CellOutcome.Ok, (await Run.Cell(session, "var kept = 2;")).Outcome);
+        // The abandoned cell wakes up and finishes in the background; what it ran must not become the state
+        // the next cells continue ("its results are not kept"), or kept would be gone.
+        while (!abandonedSink.StdOut.Contains("woke")) await Task.Delay(20);
+        await Task.Delay(200);
+        var after = await Run.Cell(session, "kept + 1");
+        Assert.Equal(CellOutcome.Ok, after.Outcome);
+        Assert.Equal("3", after.Sink.ResultOutput!.Data["text/plain"]);
+    }
+
+    [Fact]
     public void Is_complete_follows_roslyn()
     {
         using var session = new ScriptSession();

@@ -25,6 +25,11 @@ public sealed class ScriptSession : INotebookSession
     private readonly SemaphoreSlim oneCellAtATime = new(1, 1);
     private ScriptOptions scriptOptions;
     private ScriptState<object?>? state;
+    // Counts abandoned cells. A cell keeps its result only if none was abandoned since it started: an
+    // abandoned cell's thread runs on and may finish after later cells, and its state, which lacks their
+    // variables, must not replace theirs.
+    private int abandonedCells;
+    private readonly object stateLock = new();
     private readonly Task warmUp;
 
     public ScriptSession(ScriptSessionOptions? options = null)
@@ -115,13 +120,16 @@ public sealed class ScriptSession : INotebookSession
         if (options.BaseDirectory is { } folder) Directory.SetCurrentDirectory(folder);
         try
         {
-            var run = RunOnCellThread(() => CompileAndRun(code, sink, cancellationToken));
+            int abandonedBefore;
+            lock (stateLock) abandonedBefore = abandonedCells;
+            var run = RunOnCellThread(() => CompileAndRun(code, sink, abandonedBefore, cancellationToken));
             var interrupted = new TaskCompletionSource();
             await using (cancellationToken.Register(interrupted.SetResult))
             {
                 if (await Task.WhenAny(run, interrupted.Task) == run) return await run;
             }
             if (await Task.WhenAny(run, Task.Delay(options.InterruptGracePeriod, CancellationToken.None)) == run) return await run;
+            lock (stateLock) abandonedCells++;
             ReportInterrupted(sink, abandoned: true);
             return CellOutcome.Cancelled;
         }
@@ -131,25 +139,33 @@ public sealed class ScriptSession : INotebookSession
         }
     }
 
-    /// <summary>Compiles and runs one cell; called on the cell's own thread.</summary>
-    private CellOutcome CompileAndRun(string code, IOutputSink sink, CancellationToken cancellationToken)
+    /// <summary>
+    /// Compiles and runs one cell; called on the cell's own thread. <paramref name="abandonedBefore"/> is
+    /// <see cref="abandonedCells"/> when the cell started: the cell keeps its state only while it is unchanged.
+    /// </summary>
+    private CellOutcome CompileAndRun(string code, IOutputSink sink, int abandonedBefore, CancellationToken cancellationToken)
     {
         try
         {
             warmUp.Wait(cancellationToken);
-            var script = Continue(LoopInterruptRewriter.Rewrite(code));
+            var previous = state;
+            var script = Continue(previous, LoopInterruptRewriter.Rewrite(code));
             if (script.Compile(cancellationToken).Any(IsError))
             {
                 // Errors are reported against the cell as written, not as rewritten.
-                ErrorReport.CompileErrors(sink, Continue(code).Compile(cancellationToken));
+                ErrorReport.CompileErrors(sink, Continue(previous, code).Compile(cancellationToken));
                 return CellOutcome.Error;
             }
-            var next = (state is null
+            var next = (previous is null
                 ? script.RunAsync(globals: null, catchException: _ => true, cancellationToken)
-                : script.RunFromAsync(state, catchException: _ => true, cancellationToken)).GetAwaiter().GetResult();
+                : script.RunFromAsync(previous, catchException: _ => true, cancellationToken)).GetAwaiter().GetResult();
             ConsoleCapture.FlushCell();
-            // Like .NET Interactive, what ran before an exception (declared variables) stays in the state.
-            state = next;
+            lock (stateLock)
+            {
+                if (abandonedCells != abandonedBefore) return CellOutcome.Cancelled; // abandoned: reported, results not kept
+                // Like .NET Interactive, what ran before an exception (declared variables) stays in the state.
+                state = next;
+            }
             if (next.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 ReportInterrupted(sink, abandoned: false);
@@ -176,9 +192,9 @@ public sealed class ScriptSession : INotebookSession
         }
     }
 
-    private Script<object?> Continue(string code) => state is null
+    private Script<object?> Continue(ScriptState<object?>? previous, string code) => previous is null
         ? CSharpScript.Create<object?>(code, scriptOptions)
-        : state.Script.ContinueWith<object?>(code, scriptOptions);
+        : previous.Script.ContinueWith<object?>(code, scriptOptions);
 
     /// <summary>Whether the cell ends in an expression with a value and no semicolon, whose value is then shown.</summary>
     private static bool HasTrailingValue(Script script)
@@ -224,11 +240,11 @@ public sealed class ScriptSession : INotebookSession
     }
 
     public Task<CompletionList> CompleteAsync(string code, int cursorPosition, CancellationToken cancellationToken) =>
-        Task.Run(() => ScriptCompletion.Complete(Continue(CellDirectivesOrNull(code) ?? code), cursorPosition, cancellationToken),
+        Task.Run(() => ScriptCompletion.Complete(Continue(state, CellDirectivesOrNull(code) ?? code), cursorPosition, cancellationToken),
             cancellationToken);
 
     public Task<string?> InspectAsync(string code, int cursorPosition, CancellationToken cancellationToken) =>
-        Task.Run(() => ScriptCompletion.Inspect(Continue(CellDirectivesOrNull(code) ?? code), cursorPosition, cancellationToken),
+        Task.Run(() => ScriptCompletion.Inspect(Continue(state, CellDirectivesOrNull(code) ?? code), cursorPosition, cancellationToken),
             cancellationToken);
 
     /// <summary>The cell without its directives (same length per line), or null when a directive is wrong.</summary>

@@ -30,7 +30,10 @@ public sealed class ScriptSession : INotebookSession
     // variables, must not replace theirs.
     private int abandonedCells;
     private readonly object stateLock = new();
-    private readonly Task warmUp;
+    // The compilation before the next cell's: the warm-up, a cell's, or an abandoned cell's still in progress.
+    // Roslyn compilations running at the same time now and then resolved Course.Notebooks twice, so that a
+    // cell's display(...) was ambiguous (CS0121); a cell compiles only once the one before it has finished.
+    private volatile Task lastCompilation;
 
     public ScriptSession(ScriptSessionOptions? options = null)
     {
@@ -40,10 +43,9 @@ public sealed class ScriptSession : INotebookSession
         ConsoleCapture.Install();
         // Most of a first cell's time is the JIT compiling Roslyn itself. Compiling a trivial submission in the
         // background from the start means a kernel that is idle until the first request answers it at once.
-        // The first cell waits for it: compiled concurrently with the warm-up, a later cell's display(...) was
-        // now and then ambiguous between two references to Course.Notebooks (CS0121).
+        // The first cell waits for it (see lastCompilation).
         var warmUpOptions = scriptOptions;
-        warmUp = Task.Run(() => CSharpScript.Create("0", warmUpOptions).Compile());
+        lastCompilation = Task.Run(() => CSharpScript.Create("0", warmUpOptions).Compile());
     }
 
     public int ExecutionCount { get; private set; }
@@ -147,14 +149,23 @@ public sealed class ScriptSession : INotebookSession
     {
         try
         {
-            warmUp.Wait(cancellationToken);
+            lastCompilation.Wait(cancellationToken);
             var previous = state;
             var script = Continue(previous, LoopInterruptRewriter.Rewrite(code));
-            if (script.Compile(cancellationToken).Any(IsError))
+            var compiling = new TaskCompletionSource();
+            lastCompilation = compiling.Task;
+            try
             {
-                // Errors are reported against the cell as written, not as rewritten.
-                ErrorReport.CompileErrors(sink, Continue(previous, code).Compile(cancellationToken));
-                return CellOutcome.Error;
+                if (script.Compile(cancellationToken).Any(IsError))
+                {
+                    // Errors are reported against the cell as written, not as rewritten.
+                    ErrorReport.CompileErrors(sink, Continue(previous, code).Compile(cancellationToken));
+                    return CellOutcome.Error;
+                }
+            }
+            finally
+            {
+                compiling.SetResult();
             }
             var next = (previous is null
                 ? script.RunAsync(globals: null, catchException: _ => true, cancellationToken)

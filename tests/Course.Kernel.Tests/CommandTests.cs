@@ -32,12 +32,12 @@ public class CommandTests(ITestOutputHelper output) : IDisposable
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(spec, "logo-64x64.png"))[..4]);
         Assert.Contains(spec, console.ToString());
 
-        if (ExternalPrograms.MissingPython("jupyter_client") is { } missing)
+        if (await ExternalPrograms.MissingPythonAsync("jupyter_client") is { } missing)
         {
             ExternalPrograms.Unavailable(missing, output);
             return;
         }
-        var (listed, json, error) = ExternalPrograms.Run(ExternalPrograms.Python, ["-m", "jupyter_client.kernelspecapp", "list", "--json"], TimeSpan.FromMinutes(1),
+        var (listed, json, error) = await ExternalPrograms.RunAsync(ExternalPrograms.Python, ["-m", "jupyter_client.kernelspecapp", "list", "--json"], TimeSpan.FromMinutes(1),
             new Dictionary<string, string> { ["JUPYTER_PATH"] = Path.Combine(folder, "share", "jupyter") });
         Assert.True(listed == 0, error);
         var found = JsonNode.Parse(json)!["kernelspecs"]![".net-csharp"];

@@ -15,10 +15,10 @@ public static class ExternalPrograms
     public const string AptPackages = "jupyter-client python3-zmq python3-nbclient jupyter-nbconvert";
 
     /// <summary>Null when Debian's Python can import <paramref name="modules"/>; otherwise why not.</summary>
-    public static string? MissingPython(params string[] modules)
+    public static async Task<string?> MissingPythonAsync(params string[] modules)
     {
         if (!File.Exists(Python)) return $"{Python} is missing.";
-        var (exitCode, _, error) = Run(Python, ["-c", $"import {string.Join(", ", modules)}"], TimeSpan.FromMinutes(1));
+        var (exitCode, _, error) = await RunAsync(Python, ["-c", $"import {string.Join(", ", modules)}"], TimeSpan.FromMinutes(1));
         return exitCode == 0 ? null : $"{Python} cannot import {string.Join(", ", modules)}: {error.Trim()}";
     }
 
@@ -31,7 +31,13 @@ public static class ExternalPrograms
         return false;
     }
 
-    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, TimeSpan patience, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Runs a program to its end (killed after <paramref name="patience"/>). The wait is asynchronous: these
+    /// programs run for seconds while the kernel under test is served by this process's thread pool, and a
+    /// pool thread parked in a blocking wait for each of them left the kernel short of threads.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan patience,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
@@ -39,11 +45,16 @@ public static class ExternalPrograms
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(patience))
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            return (-1, output.Result, error.Result + $"\n(killed after {patience})");
+            return (-1, await output, await error + $"\n(killed after {patience})");
         }
-        return (process.ExitCode, output.Result, error.Result);
+        return (process.ExitCode, await output, await error);
     }
 }

@@ -9,7 +9,7 @@ public class JupyterClientTests(ITestOutputHelper output)
     [Fact]
     public async Task Real_jupyter_client_gets_info_outputs_display_updates_errors_and_forged_messages_are_dropped()
     {
-        if (ExternalPrograms.MissingPython("jupyter_client", "zmq") is { } missing)
+        if (await ExternalPrograms.MissingPythonAsync("jupyter_client", "zmq") is { } missing)
         {
             ExternalPrograms.Unavailable(missing, output);
             return;
@@ -21,7 +21,7 @@ public class JupyterClientTests(ITestOutputHelper output)
         try
         {
             var script = Path.Combine(AppContext.BaseDirectory, "jupyter_client_check.py");
-            var (exitCode, stdout, stderr) = await Task.Run(() => ExternalPrograms.Run(ExternalPrograms.Python, [script, connectionFile], TimeSpan.FromMinutes(3)));
+            var (exitCode, stdout, stderr) = await ExternalPrograms.RunAsync(ExternalPrograms.Python, [script, connectionFile], TimeSpan.FromMinutes(3));
             output.WriteLine(stdout);
 
             Assert.True(exitCode == 0, $"jupyter_client_check.py failed ({exitCode}):\n{stdout}\n{stderr}\nkernel log:\n{string.Join("\n", harness.Log)}");

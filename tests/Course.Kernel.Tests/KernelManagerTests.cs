@@ -15,7 +15,7 @@ public class KernelManagerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task KernelManager_starts_interrupts_restarts_and_shuts_down_the_installed_kernel()
     {
-        if (ExternalPrograms.MissingPython("jupyter_client", "zmq") is { } missing)
+        if (await ExternalPrograms.MissingPythonAsync("jupyter_client", "zmq") is { } missing)
         {
             ExternalPrograms.Unavailable(missing, output);
             return;
@@ -23,13 +23,13 @@ public class KernelManagerTests(ITestOutputHelper output) : IDisposable
         var console = new StringWriter();
         Assert.True(await Program.InvokeAsync(["install", "--prefix", folder], console) == 0, console.ToString());
 
-        var (exitCode, stdout, stderr) = await Task.Run(() => ExternalPrograms.Run(ExternalPrograms.Python,
+        var (exitCode, stdout, stderr) = await ExternalPrograms.RunAsync(ExternalPrograms.Python,
             [Path.Combine(AppContext.BaseDirectory, "kernel_manager_check.py")], TimeSpan.FromMinutes(5),
             new Dictionary<string, string>
             {
                 ["JUPYTER_PATH"] = Path.Combine(folder, "share", "jupyter"),
                 ["JUPYTER_RUNTIME_DIR"] = Path.Combine(folder, "runtime"),
-            }));
+            });
         output.WriteLine(stdout);
 
         Assert.True(exitCode == 0, $"kernel_manager_check.py failed ({exitCode}):\n{stdout}\nstderr and kernel log:\n{stderr}");

@@ -14,7 +14,7 @@ public class NbconvertTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Nbconvert_executes_a_CSharp_notebook_with_a_display_update_and_an_error_cell()
     {
-        if (ExternalPrograms.MissingPython("jupyter_client", "nbclient", "nbconvert") is { } missing)
+        if (await ExternalPrograms.MissingPythonAsync("jupyter_client", "nbclient", "nbconvert") is { } missing)
         {
             ExternalPrograms.Unavailable(missing, output);
             return;
@@ -28,10 +28,10 @@ public class NbconvertTests(ITestOutputHelper output) : IDisposable
             ["JUPYTER_RUNTIME_DIR"] = Path.Combine(folder, "runtime"),
         };
 
-        var (exitCode, stdout, stderr) = await Task.Run(() => ExternalPrograms.Run(ExternalPrograms.Python,
+        var (exitCode, stdout, stderr) = await ExternalPrograms.RunAsync(ExternalPrograms.Python,
             ["-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=.net-csharp",
              "--ExecutePreprocessor.timeout=120", "--allow-errors", "--output-dir", folder, "--output", "executed", notebook],
-            TimeSpan.FromMinutes(5), environment));
+            TimeSpan.FromMinutes(5), environment);
         output.WriteLine(stderr);
 
         Assert.True(exitCode == 0, $"nbconvert failed ({exitCode}):\n{stdout}\n{stderr}");

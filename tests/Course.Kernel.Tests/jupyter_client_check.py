@@ -4,8 +4,8 @@ The kernel runs the test's fake session: `print x`, `display ID x`, `update ID x
 `fail message`, `input prompt`. Prints one line per check; exits non-zero with the reason on the first failure.
 """
 import sys
-import time
 
+import zmq
 from jupyter_client import BlockingKernelClient
 from jupyter_client.session import Session
 
@@ -21,7 +21,10 @@ def check(condition, what, evidence=None):
 
 client = BlockingKernelClient(connection_file=sys.argv[1])
 client.load_connection_file()
-client.start_channels()
+# Without a kernel manager, jupyter_client judges a kernel alive by its heartbeat channel, which gives each
+# ping exactly one second; a test machine busy with other tests can miss that once, and wait_for_ready
+# then reports a dead kernel. The heartbeat is checked below with a patient ping instead.
+client.start_channels(hb=False)
 client.wait_for_ready(timeout=TIMEOUT)
 
 info = client.kernel_info(reply=True, timeout=TIMEOUT)["content"]
@@ -54,8 +57,11 @@ request_id = client.kernel_info()
 reply = client.get_shell_msg(timeout=TIMEOUT)
 check(reply["parent_header"]["msg_id"] == request_id, "the forged request got no reply; the next signed one did", reply)
 
-time.sleep(1.5)  # the heartbeat channel pings once a second
-check(client.hb_channel.is_beating(), "heartbeat answers")
+heart = zmq.Context.instance().socket(zmq.REQ)
+heart.connect(f"{client.transport}://{client.ip}:{client.hb_port}")
+heart.send(b"ping")
+check(heart.poll(TIMEOUT * 1000) and heart.recv() == b"ping", "heartbeat echoes a ping")
+heart.close()
 
 reply = client.execute(
     "print after", reply=True, timeout=TIMEOUT)["content"]

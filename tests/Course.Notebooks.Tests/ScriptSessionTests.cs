@@ -121,7 +121,9 @@ public class ScriptSessionTests(ITestOutputHelper log)
     [Fact]
     public async Task Interrupt_stops_a_runaway_loop_and_the_session_goes_on()
     {
-        using var session = new ScriptSession();
+        // A generous grace period: on a machine starved by other tests, the default 2 s could pass before the
+        // loop's next check, and the cell would be abandoned rather than stopped.
+        using var session = new ScriptSession(new ScriptSessionOptions { InterruptGracePeriod = TimeSpan.FromSeconds(30) });
         await Run.Cell(session, "var counter = 0L;");
         using var cancel = new CancellationTokenSource();
         var sink = new RecordingSink();
@@ -158,17 +160,21 @@ public class ScriptSessionTests(ITestOutputHelper log)
         using var session = new ScriptSession(new ScriptSessionOptions { InterruptGracePeriod = TimeSpan.FromMilliseconds(200) });
         using var cancel = new CancellationTokenSource();
         var abandonedSink = new RecordingSink();
+        // The cell waits in library code (SpinUntil, no loop of its own to stop) until the test lets it go.
+        var gate = Path.Combine(Run.TempFolder(), "go");
         var abandoned = session.ExecuteAsync(
-            "Console.WriteLine(\"sleeping\");\nSystem.Threading.Thread.Sleep(1000);\nvar late = 1;\nConsole.WriteLine(\"woke\");", abandonedSink, cancel.Token);
-        while (!abandonedSink.StdOut.Contains("sleeping") && !abandoned.IsCompleted) await Task.Delay(20);
+            $"Console.WriteLine(\"waiting\");\nSystem.Threading.SpinWait.SpinUntil(() => System.IO.File.Exists(@\"{gate}\"));\nvar late = 1;\nConsole.WriteLine(\"woke\");",
+            abandonedSink, cancel.Token);
+        while (!abandonedSink.StdOut.Contains("waiting") && !abandoned.IsCompleted) await Task.Delay(20);
         cancel.Cancel();
         Assert.Equal(CellOutcome.Cancelled, await abandoned);
 
         Assert.Equal(CellOutcome.Ok, (await Run.Cell(session, "var kept = 2;")).Outcome);
-        // The abandoned cell wakes up and finishes in the background; what it ran must not become the state
-        // the next cells continue ("its results are not kept"), or kept would be gone.
+        // The abandoned cell now finishes in the background; what it ran must not become the state the next
+        // cells continue ("its results are not kept"), or kept would be gone.
+        File.WriteAllText(gate, "");
         while (!abandonedSink.StdOut.Contains("woke")) await Task.Delay(20);
-        await Task.Delay(200);
+        await Task.Delay(500); // the cell's last steps after its output: flush, and (before the fix) taking over the state
         var after = await Run.Cell(session, "kept + 1");
         Assert.Equal(CellOutcome.Ok, after.Outcome);
         Assert.Equal("3", after.Sink.ResultOutput!.Data["text/plain"]);

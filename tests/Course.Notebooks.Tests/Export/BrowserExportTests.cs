@@ -104,7 +104,25 @@ public class BrowserExportTests(ITestOutputHelper output)
         }
         finally
         {
-            Directory.Delete(profile, recursive: true);
+            DeleteProfile(profile);
+        }
+    }
+
+    // Chromium's helper processes (crash handler, GPU process) can still be writing to the profile for a moment
+    // after the browser itself exits; a profile left in the temp folder is no reason to fail the test.
+    private static void DeleteProfile(string profile)
+    {
+        for (int attempt = 1; attempt <= 5; attempt++)
+        {
+            try
+            {
+                Directory.Delete(profile, recursive: true);
+                return;
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(200);
+            }
         }
     }
 

@@ -136,6 +136,10 @@ WORKLOADS = {
     "cnn_infer": infer(cnn, IMAGE_INPUT, 200),
     "cnn_module_train": train(CnnModule, IMAGE_INPUT, 60),
     "cnn_module_infer": infer(CnnModule, IMAGE_INPUT, 200),
+    # The engine's twin runs each step in a torch.NewDisposeScope(), as TorchSharp code does; PyTorch frees by
+    # reference counting and has no such scope, so its side is the plain module.
+    "cnn_module_scoped_train": train(CnnModule, IMAGE_INPUT, 60),
+    "cnn_module_scoped_infer": infer(CnnModule, IMAGE_INPUT, 200),
     "matmul_64x784x256": matmul(64, 784, 256, 1000),
     "matmul_512": matmul(512, 512, 512, 100),
 }

@@ -27,6 +27,8 @@ internal static class Workloads
         ["cnn_infer"] = new(steps => Infer(Cnn, ImageInput, steps), () => DescribeModel(Cnn, ImageInput)),
         ["cnn_module_train"] = new(steps => Train(() => new CnnModule(), ImageInput, steps), () => DescribeModel(() => new CnnModule(), ImageInput)),
         ["cnn_module_infer"] = new(steps => Infer(() => new CnnModule(), ImageInput, steps), () => DescribeModel(() => new CnnModule(), ImageInput)),
+        ["cnn_module_scoped_train"] = new(steps => Train(() => new CnnModule(), ImageInput, steps, scoped: true), () => DescribeModel(() => new CnnModule(), ImageInput)),
+        ["cnn_module_scoped_infer"] = new(steps => Infer(() => new CnnModule(), ImageInput, steps, scoped: true), () => DescribeModel(() => new CnnModule(), ImageInput)),
         ["matmul_64x784x256"] = new(steps => MatMul(64, 784, 256, steps), () => DescribeMatMul(64, 784, 256)),
         ["matmul_512"] = new(steps => MatMul(512, 512, 512, steps), () => DescribeMatMul(512, 512, 512)),
     };
@@ -98,8 +100,11 @@ internal static class Workloads
 
     private static JsonNode Shape(long[] shape) => new JsonArray([.. shape.Select(size => (JsonNode?)size)]);
 
-    /// <summary>Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples.</summary>
-    private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps)
+    /// <summary>
+    /// Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples.
+    /// Scoped: each step in a torch.NewDisposeScope(), as TorchSharp code writes its loops (PyTorch's twin is the plain step).
+    /// </summary>
+    private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps, bool scoped = false)
     {
         manual_seed(0);
         var model = createModel();
@@ -108,14 +113,15 @@ internal static class Workloads
         var y = randint(10, [BatchSize]);
         return Time(() =>
         {
+            using var scope = scoped ? NewDisposeScope() : null;
             optimizer.zero_grad();
             nn.functional.cross_entropy(model.call(x), y).backward();
             optimizer.step();
         }, steps, BatchSize);
     }
 
-    /// <summary>Forward passes in eval mode without gradient recording; items = samples.</summary>
-    private static (double, double) Infer(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps)
+    /// <summary>Forward passes in eval mode without gradient recording; items = samples. Scoped as in <see cref="Train"/>.</summary>
+    private static (double, double) Infer(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps, bool scoped = false)
     {
         manual_seed(0);
         var model = createModel();
@@ -123,6 +129,7 @@ internal static class Workloads
         var x = randn(inputShape);
         return Time(() =>
         {
+            using var scope = scoped ? NewDisposeScope() : null;
             using (no_grad()) model.call(x);
         }, steps, BatchSize);
     }

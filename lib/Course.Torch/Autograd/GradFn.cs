@@ -25,6 +25,9 @@ internal sealed class GradFn
 
     public Tensor[] Inputs { get; private set; }
 
+    /// <summary>Whether <see cref="Release"/> has dropped the saved values (backward ran without retain_graph).</summary>
+    public bool IsReleased => _backward is null;
+
     /// <summary>Applies the chain rule: one gradient per input, null where an input needs none.</summary>
     public Tensor?[] Apply(Tensor gradOutput)
     {

@@ -126,7 +126,7 @@ public static partial class torch
             public void register_buffer(string name, Tensor tensor, bool persistent = true)
             {
                 CheckNewName(name, "register_buffer");
-                _buffers.Add(name, (tensor, persistent));
+                _buffers.Add(name, (tensor.DetachFromDisposeScope(), persistent));
             }
 
             /// <summary>Sets, replaces (keeping its place in the order) or, for null, removes the parameter <paramref name="name"/>. For layers whose weights are settable properties.</summary>
@@ -302,7 +302,7 @@ public static partial class torch
                 foreach (var (name, (buffer, persistent)) in _buffers.ToList())
                 {
                     if (!buffer.is_floating_point() || buffer.dtype == dtype) continue;
-                    _buffers[name] = (Convert(buffer, () => buffer.to(dtype)), persistent);
+                    _buffers[name] = (Convert(buffer, () => buffer.to(dtype)).DetachFromDisposeScope(), persistent);
                 }
             }
 

@@ -17,6 +17,7 @@ namespace Course.Torch.Modules
             : base(data.storage, data._shape, data._strides, data.offset, data.dtype)
         {
             this.requires_grad = requires_grad;
+            DetachFromDisposeScope(); // a parameter outlives any training step's dispose scope
         }
     }
 }

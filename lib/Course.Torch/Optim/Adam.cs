@@ -70,8 +70,9 @@ public class Adam : torch.optim.Optimizer
     private sealed class State(Tensor parameter)
     {
         public long Step;
-        public readonly Tensor ExpAvg = zeros_like(parameter);
-        public readonly Tensor ExpAvgSq = zeros_like(parameter);
+        // Optimizer state lives across steps, so out of the dispose scope of the step that creates it.
+        public readonly Tensor ExpAvg = zeros_like(parameter).DetachFromDisposeScope();
+        public readonly Tensor ExpAvgSq = zeros_like(parameter).DetachFromDisposeScope();
         public Tensor? MaxExpAvgSq; // the largest v so far, kept only for amsgrad
     }
 
@@ -103,7 +104,7 @@ public class Adam : torch.optim.Optimizer
             if (param.grad is not { } grad) continue;
             if (!_state.TryGetValue(param, out var state)) _state[param] = state = new State(param);
             state.Step++;
-            if (g.amsgrad!.Value) state.MaxExpAvgSq ??= zeros_like(param);
+            if (g.amsgrad!.Value) state.MaxExpAvgSq ??= zeros_like(param).DetachFromDisposeScope();
             var name = GetType().Name;
             if (param.dtype == ScalarType.Float32)
                 ParameterUpdate.Run<float, Kernel<float>>(name, new(g, state.Step, _decoupledWeightDecay), param, grad, state.ExpAvg, state.ExpAvgSq, state.MaxExpAvgSq);

@@ -83,7 +83,7 @@ public sealed class SGD : torch.optim.Optimizer
             Tensor? buffer = null;
             if (g.momentum != 0 && !_momentumBuffers.TryGetValue(param, out buffer))
             {
-                _momentumBuffers[param] = buffer = zeros_like(param);
+                _momentumBuffers[param] = buffer = zeros_like(param).DetachFromDisposeScope(); // lives across steps and their scopes
                 firstStep = true;
             }
             if (param.dtype == ScalarType.Float32)

@@ -21,6 +21,9 @@ internal static class StoragePool
     private const long MaxPooledBytes = 128L * 1024 * 1024;
 
     private static readonly Dictionary<(Type, int), Stack<Array>> Free = [];
+    // The arrays in Free, so that one handed back twice (a dispose scope and backward can both find it dead) is
+    // pooled once: pooled twice, it would be handed to two tensors at once.
+    private static readonly HashSet<Array> InFree = new(ReferenceEqualityComparer.Instance);
     private static long _pooledBytes;
 
     // The large arrays this thread has handed out since StartRecording (null when not recording). Weak keys:
@@ -59,7 +62,7 @@ internal static class StoragePool
         if (bytes < MinPooledBytes) return;
         lock (Free)
         {
-            if (_pooledBytes + bytes > MaxPooledBytes) return;
+            if (_pooledBytes + bytes > MaxPooledBytes || !InFree.Add(storage)) return;
             var key = (storage.GetType(), storage.Length);
             if (!Free.TryGetValue(key, out var stack)) Free[key] = stack = new Stack<Array>();
             stack.Push(storage);
@@ -74,13 +77,17 @@ internal static class StoragePool
         {
             if (!Free.TryGetValue((typeof(T[]), (int)count), out var stack) || stack.Count == 0) return null;
             _pooledBytes -= count * Unsafe.SizeOf<T>();
-            return (T[])stack.Pop();
+            var array = stack.Pop();
+            InFree.Remove(array);
+            return (T[])array;
         }
     }
 
     private static T[] Note<T>(T[] array)
     {
-        if (_recorded is { } recorded && Buffer.ByteLength(array) >= MinPooledBytes) recorded.AddOrUpdate(array, Seen);
+        if (Buffer.ByteLength(array) < MinPooledBytes) return array;
+        _recorded?.AddOrUpdate(array, Seen);
+        DisposeScope.Innermost?.NoteAllocated(array);
         return array;
     }
 }

@@ -18,8 +18,7 @@ public static partial class torch
     /// </summary>
     public partial class Tensor : IDisposable
     {
-        /// <summary>float[], double[], long[] or bool[], matching <see cref="dtype"/>.</summary>
-        internal readonly Array storage;
+        private readonly Array _storage;
         internal readonly long offset;
         internal readonly long[] _shape;
         internal readonly long[] _strides;
@@ -27,12 +26,23 @@ public static partial class torch
 
         internal Tensor(Array storage, long[] shape, long[] strides, long offset, ScalarType dtype)
         {
-            this.storage = storage;
+            _storage = storage;
             _shape = shape;
             _strides = strides;
             this.offset = offset;
             this.dtype = dtype;
+            DisposeScope.Innermost?.Add(this);
         }
+
+        /// <summary>float[], double[], long[] or bool[], matching <see cref="dtype"/>. Every op reaches the elements through here.</summary>
+        internal Array storage => _invalid ? throw Disposed() : _storage;
+
+        /// <summary>The storage even of a disposed tensor, for <see cref="DisposeScope"/>'s bookkeeping only.</summary>
+        internal Array StorageOfDisposed => _storage;
+
+        private ObjectDisposedException Disposed() => new(nameof(Tensor),
+            $"This tensor [{FormatShape(_shape)}] was disposed when the torch.NewDisposeScope() it was created in ended. " +
+            "Call MoveToOuterDisposeScope() or DetachFromDisposeScope() on a tensor you keep beyond its scope.");
 
         /// <summary>A new contiguous tensor that owns <paramref name="storage"/>.</summary>
         internal Tensor(Array storage, long[] shape, ScalarType dtype)
@@ -109,7 +119,14 @@ public static partial class torch
         }
 
         /// <summary>The accumulated gradient of a leaf tensor after <see cref="backward"/>, or null.</summary>
-        public Tensor? grad { get; set; }
+        public Tensor? grad
+        {
+            get => _grad;
+            // A gradient lives as long as its leaf, beyond the dispose scope of the step that computed it.
+            set => _grad = value?.DetachFromDisposeScope();
+        }
+
+        private Tensor? _grad;
 
         /// <summary>The recorded operation that produced this tensor; null for leaves.</summary>
         internal GradFn? grad_fn { get; private set; }
@@ -134,7 +151,11 @@ public static partial class torch
             return this;
         }
 
-        /// <summary>Tensors hold managed memory only; Dispose exists so TorchSharp code with <c>using var</c> compiles unchanged.</summary>
+        /// <summary>
+        /// Tensors hold managed memory that the garbage collector frees, so disposing one tensor does nothing; it
+        /// exists so TorchSharp code with <c>using var</c> compiles unchanged. <see cref="torch.NewDisposeScope"/>
+        /// is what disposes tensors (and recycles their memory).
+        /// </summary>
         public void Dispose() { }
 
         // ---- typed access to the storage --------------------------------------------------------

@@ -18,8 +18,9 @@ public sealed class Normalize : torchvision.ITransform
             throw new ArgumentException($"Normalize: needs one mean and one standard deviation per channel, got {means.Length} means and {stdevs.Length} standard deviations.");
         if (stdevs.Any(s => s == 0))
             throw new ArgumentException("Normalize: a standard deviation of 0 would divide by zero.");
-        _mean = tensor(means.Select(m => (float)m).ToArray(), [means.Length, 1, 1]);
-        _std = tensor(stdevs.Select(s => (float)s).ToArray(), [stdevs.Length, 1, 1]);
+        // Kept for the transform's lifetime, beyond any dispose scope it is created in.
+        _mean = tensor(means.Select(m => (float)m).ToArray(), [means.Length, 1, 1]).DetachFromDisposeScope();
+        _std = tensor(stdevs.Select(s => (float)s).ToArray(), [stdevs.Length, 1, 1]).DetachFromDisposeScope();
     }
 
     public Tensor call(Tensor input)

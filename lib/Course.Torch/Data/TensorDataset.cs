@@ -23,7 +23,7 @@ public sealed class TensorDataset : torch.utils.data.IterableDataset
                 throw new ArgumentException(
                     $"TensorDataset: all tensors must have the same size in dimension 0, but tensor 0 has {rows} (shape {tensors[0].ShapeText}) and tensor {i} has {tensors[i].size(0)} (shape {tensors[i].ShapeText}).");
         // Dense copies (only where needed) so every row is one contiguous block; samples are data, outside autograd.
-        _tensors = [.. tensors.Select(t => t.detach().contiguous())];
+        _tensors = [.. tensors.Select(t => t.detach().contiguous().DetachFromDisposeScope())];
         Count = rows;
     }
 

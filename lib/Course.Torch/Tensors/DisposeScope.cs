@@ -38,18 +38,26 @@ public sealed class DisposeScope : IDisposable
 
     private readonly DisposeScope? _outer;
     private readonly HashSet<Tensor> _tensors = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<Array> _allocated = new(ReferenceEqualityComparer.Instance);
+    // Large arrays handed out while this scope was the innermost, with their issue number then (see StoragePool.IssueOf).
+    private readonly Dictionary<Array, long> _allocated = new(ReferenceEqualityComparer.Instance);
     private readonly List<Tensor> _survivors = [];
     private bool _ended;
 
     internal DisposeScope()
     {
-        _outer = _innermost;
+        _outer = Innermost;
         _innermost = this;
     }
 
-    /// <summary>The scope new tensors on this thread belong to; null outside any scope.</summary>
-    internal static DisposeScope? Innermost => _innermost;
+    /// <summary>The scope new tensors on this thread belong to; null outside any scope. Skips scopes that ended out of order.</summary>
+    internal static DisposeScope? Innermost
+    {
+        get
+        {
+            while (_innermost is { _ended: true } ended) _innermost = ended._outer;
+            return _innermost;
+        }
+    }
 
     /// <summary>How many tensors the scope will dispose when it ends.</summary>
     public long DisposablesCount => _tensors.Count;
@@ -60,8 +68,8 @@ public sealed class DisposeScope : IDisposable
         tensor.OwningScope = this;
     }
 
-    /// <summary>Records a large array allocated while this scope was the innermost: one it may recycle at its end.</summary>
-    internal void NoteAllocated(Array storage) => _allocated.Add(storage);
+    /// <summary>Records a large array handed out while this scope was the innermost: one it may recycle at its end.</summary>
+    internal void NoteAllocated(Array storage, long issue) => _allocated[storage] = issue;
 
     /// <summary>Moves <paramref name="tensor"/> to the enclosing scope (or out of all scopes, for the outermost).</summary>
     public Tensor MoveToOuter(Tensor tensor)
@@ -71,7 +79,7 @@ public sealed class DisposeScope : IDisposable
         {
             _outer.Add(tensor);
             // The array now lives as long as the outer scope's tensor: that scope may recycle it.
-            if (_allocated.Contains(tensor.StorageOfDisposed)) _outer.NoteAllocated(tensor.StorageOfDisposed);
+            if (_allocated.TryGetValue(tensor.StorageOfDisposed, out var issue)) _outer.NoteAllocated(tensor.StorageOfDisposed, issue);
         }
         return tensor;
     }
@@ -80,8 +88,10 @@ public sealed class DisposeScope : IDisposable
     public Tensor Detach(Tensor tensor)
     {
         Release(tensor);
-        // Its array may have been allocated in an enclosing scope, which must then keep it too.
-        for (var scope = _outer; scope is not null; scope = scope._outer) scope._survivors.Add(tensor);
+        // An enclosing scope must keep it too if it allocated the array, or if the tensor's graph (which may
+        // hold that scope's tensors) is still to be used by backward.
+        for (var scope = _outer; scope is not null; scope = scope._outer)
+            if (scope._allocated.ContainsKey(tensor.StorageOfDisposed) || HasLiveGraph(tensor)) scope._survivors.Add(tensor);
         return tensor;
     }
 
@@ -94,21 +104,29 @@ public sealed class DisposeScope : IDisposable
         _survivors.Add(tensor);
     }
 
+    private static bool HasLiveGraph(Tensor tensor) => tensor.grad_fn is { IsReleased: false };
+
     public void Dispose()
     {
         if (_ended) return;
+        bool inOrder = ReferenceEquals(Innermost, this);
         _ended = true;
-        if (ReferenceEquals(_innermost, this)) _innermost = _outer;
-        else throw new InvalidOperationException(
-            "This dispose scope is not the innermost open one on this thread. Scopes end in the reverse order of their " +
-            "creation, on the thread that created them (one `using` per scope; in a notebook, within one cell).");
+        if (!inOrder)
+        {
+            // Ended out of order or on another thread: leave its tensors to the garbage collector, still usable.
+            LeaveTensorsAlone();
+            throw new InvalidOperationException(
+                "This dispose scope is not the innermost open one on this thread. Scopes end in the reverse order of their " +
+                "creation, on the thread that created them (one `using` per scope; in a notebook, within one cell).");
+        }
+        _innermost = _outer;
 
-        if (_survivors.Any(tensor => tensor.grad_fn is { IsReleased: false }))
+        if (_survivors.Any(HasLiveGraph))
         {
             // Backward has not run through a surviving tensor's graph yet, and that graph may hold any of these
-            // tensors. They are left to the garbage collector instead, still usable.
-            foreach (var tensor in _tensors) tensor.OwningScope = null;
-            _tensors.Clear();
+            // tensors: they stay usable, and no enclosing scope may recycle their arrays either.
+            for (var scope = _outer; scope is not null; scope = scope._outer) scope._survivors.AddRange(_tensors);
+            LeaveTensorsAlone();
             return;
         }
 
@@ -118,10 +136,18 @@ public sealed class DisposeScope : IDisposable
         {
             tensor.Invalidate();
             var storage = tensor.StorageOfDisposed;
-            if (_allocated.Contains(storage) && !kept.Contains(storage)) recyclable.Add(storage);
+            // Unchanged issue: nobody was handed the array after this scope saw it (see StoragePool.IssueOf).
+            if (_allocated.TryGetValue(storage, out var issue) && issue == StoragePool.IssueOf(storage) && !kept.Contains(storage))
+                recyclable.Add(storage);
         }
         _tensors.Clear();
         foreach (var storage in recyclable) StoragePool.Return(storage);
+    }
+
+    private void LeaveTensorsAlone()
+    {
+        foreach (var tensor in _tensors) tensor.OwningScope = null;
+        _tensors.Clear();
     }
 }
 

@@ -49,7 +49,7 @@ public static partial class torch
         /// The tensor as PyTorch prints it, e.g. <c>tensor([[ 0.1234, -1.2000], [ 2.0000,  3.0000]])</c> laid
         /// out over lines, with dtype, requires_grad or grad_fn appended when they are worth knowing.
         /// </summary>
-        public override string ToString() => TensorText.Format(this, printOptions);
+        public override string ToString() => IsInvalid ? $"tensor [{FormatShape(_shape)}], disposed" : TensorText.Format(this, printOptions);
 
         /// <summary>Writes <see cref="ToString"/> to the console and returns this tensor, so it can sit inside an expression.</summary>
         public Tensor print()

@@ -31,6 +31,11 @@ internal static class StoragePool
     [ThreadStatic] private static ConditionalWeakTable<Array, object>? _recorded;
     private static readonly object Seen = new();
 
+    // How many times each large array has been handed out. A dispose scope notes the number when it sees an
+    // allocation and hands the array back only if it is unchanged: if backward recycled the array meanwhile and
+    // the pool gave it to a tensor on another thread (which no scope tracks), the number moved on.
+    private static readonly ConditionalWeakTable<Array, StrongBox<long>> Issues = new();
+
     /// <summary>A zeroed array of <paramref name="count"/> elements: a recycled one when the pool has it.</summary>
     public static T[] Zeroed<T>(long count)
     {
@@ -87,7 +92,11 @@ internal static class StoragePool
     {
         if (Buffer.ByteLength(array) < MinPooledBytes) return array;
         _recorded?.AddOrUpdate(array, Seen);
-        DisposeScope.Innermost?.NoteAllocated(array);
+        var issue = Interlocked.Increment(ref Issues.GetValue(array, _ => new StrongBox<long>()).Value);
+        DisposeScope.Innermost?.NoteAllocated(array, issue);
         return array;
     }
+
+    /// <summary>How many times <paramref name="storage"/> has been handed out (0 for an array the pool never saw).</summary>
+    public static long IssueOf(Array storage) => Issues.TryGetValue(storage, out var issue) ? Interlocked.Read(ref issue.Value) : 0;
 }

@@ -46,8 +46,9 @@ public sealed class MnistDataset : torch.utils.data.Dataset
 
         Folder = folder;
         this.classes = classes;
-        data = tensor(pixels, [images.Count, 1, images.Dimensions[1], images.Dimensions[2]]);
-        targets = tensor(y);
+        // The data set's tensors live as long as it does, beyond any dispose scope it is made in.
+        data = tensor(pixels, [images.Count, 1, images.Dimensions[1], images.Dimensions[2]]).DetachFromDisposeScope();
+        targets = tensor(y).DetachFromDisposeScope();
         _transform = transform;
     }
 

@@ -129,12 +129,70 @@ public class DisposeScopeTests
     }
 
     [Fact]
-    public void Scopes_must_end_in_reverse_order()
+    public void A_scope_ended_out_of_order_says_so_and_tracks_nothing_more()
     {
         var outer = NewDisposeScope();
         var inner = NewDisposeScope();
+        var early = ones(2);
         Assert.Throws<InvalidOperationException>(() => outer.Dispose());
         inner.Dispose();
+        Assert.True(early.IsInvalid); // inner still ended normally
+        var later = ones(2);
+        Assert.Null(later.OwningScope); // the thread is out of both scopes
+    }
+
+    [Fact]
+    public void Tensors_an_inner_scope_leaves_to_a_live_graph_are_never_recycled_by_an_outer_one()
+    {
+        var w = randn([64, 4157], requires_grad: true);
+        Tensor z, y;
+        using (NewDisposeScope())
+        {
+            using (NewDisposeScope())
+            {
+                z = w * 2;
+                y = z.view(-1).MoveToOuterDisposeScope(); // y's graph still needs z, so the inner scope keeps z
+            }
+        }
+        var values = z.data<float>().ToArray();
+        var other = full([64, 4157], 7f);
+        Assert.NotSame(z.storage, other.storage);
+        Assert.Equal(values, z.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void An_array_recycled_during_a_scope_and_taken_by_another_thread_is_not_handed_back_again()
+    {
+        var model = Sequential(Linear(64, 4159), ReLU(), Linear(4159, 2));
+        var x = randn(64, 64);
+        Tensor other = null!;
+        using (NewDisposeScope())
+        using (no_grad())
+        {
+            model.call(x); // Sequential hands the 64x4159 activation back to the pool at once
+            var elsewhere = new Thread(() => other = full([64, 4159], 5f)); // a tensor no scope tracks takes it
+            elsewhere.Start();
+            elsewhere.Join();
+        }
+        var mine = zeros(64, 4159);
+        Assert.NotSame(other.storage, mine.storage);
+        Assert.All(other.data<float>().ToArray(), value => Assert.Equal(5f, value));
+    }
+
+    [Fact]
+    public void Library_objects_made_in_a_scope_keep_their_tensors()
+    {
+        Modules.TensorDataset dataset;
+        using (NewDisposeScope()) dataset = torch.utils.data.TensorDataset(ones(4, 2), zeros(4));
+        Assert.Equal([1f, 1f], dataset[0][0].data<float>().ToArray());
+    }
+
+    [Fact]
+    public void A_disposed_tensor_prints_as_disposed()
+    {
+        Tensor inside;
+        using (NewDisposeScope()) inside = ones(2, 3);
+        Assert.Equal("tensor [2x3], disposed", inside.ToString());
     }
 
     [Fact]

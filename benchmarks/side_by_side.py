@@ -15,6 +15,7 @@ samples for model workloads and floating-point operations for matrix products.
 """
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -70,10 +71,7 @@ Workload = namedtuple("Workload", "run describe steps")
 
 def wave(function, shape, scale=1.0):
     """scale * function(0, 1, 2, ...) in the given shape, float32: the same numbers in both engines without a shared generator."""
-    count = 1
-    for size in shape:
-        count *= size
-    return (scale * function(torch.arange(count, dtype=torch.float64))).reshape(shape).float()
+    return (scale * function(torch.arange(math.prod(shape), dtype=torch.float64))).reshape(shape).float()
 
 
 def description(parameters, output, items_per_step):

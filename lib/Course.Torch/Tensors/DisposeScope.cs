@@ -79,7 +79,7 @@ public sealed class DisposeScope : IDisposable
         {
             _outer.Add(tensor);
             // The array now lives as long as the outer scope's tensor: that scope may recycle it.
-            if (_allocated.TryGetValue(tensor.StorageOfDisposed, out var issue)) _outer.NoteAllocated(tensor.StorageOfDisposed, issue);
+            if (_allocated.TryGetValue(tensor.UncheckedStorage, out var issue)) _outer.NoteAllocated(tensor.UncheckedStorage, issue);
         }
         return tensor;
     }
@@ -91,7 +91,7 @@ public sealed class DisposeScope : IDisposable
         // An enclosing scope must keep it too if it allocated the array, or if the tensor's graph (which may
         // hold that scope's tensors) is still to be used by backward.
         for (var scope = _outer; scope is not null; scope = scope._outer)
-            if (scope._allocated.ContainsKey(tensor.StorageOfDisposed) || HasLiveGraph(tensor)) scope._survivors.Add(tensor);
+            if (scope._allocated.ContainsKey(tensor.UncheckedStorage) || HasLiveGraph(tensor)) scope._survivors.Add(tensor);
         return tensor;
     }
 
@@ -130,12 +130,12 @@ public sealed class DisposeScope : IDisposable
             return;
         }
 
-        var kept = new HashSet<Array>(_survivors.Select(tensor => tensor.StorageOfDisposed), ReferenceEqualityComparer.Instance);
+        var kept = new HashSet<Array>(_survivors.Select(tensor => tensor.UncheckedStorage), ReferenceEqualityComparer.Instance);
         var recyclable = new HashSet<Array>(ReferenceEqualityComparer.Instance);
         foreach (var tensor in _tensors)
         {
             tensor.Invalidate();
-            var storage = tensor.StorageOfDisposed;
+            var storage = tensor.UncheckedStorage;
             // Unchanged issue: nobody was handed the array after this scope saw it (see StoragePool.IssueOf).
             if (_allocated.TryGetValue(storage, out var issue) && issue == StoragePool.IssueOf(storage) && !kept.Contains(storage))
                 recyclable.Add(storage);

@@ -37,8 +37,8 @@ public static partial class torch
         /// <summary>float[], double[], long[] or bool[], matching <see cref="dtype"/>. Every op reaches the elements through here.</summary>
         internal Array storage => _invalid ? throw Disposed() : _storage;
 
-        /// <summary>The storage even of a disposed tensor, for <see cref="DisposeScope"/>'s bookkeeping only.</summary>
-        internal Array StorageOfDisposed => _storage;
+        /// <summary>The storage without the disposed check, for <see cref="DisposeScope"/>'s bookkeeping only.</summary>
+        internal Array UncheckedStorage => _storage;
 
         private ObjectDisposedException Disposed() => new(nameof(Tensor),
             $"This tensor [{FormatShape(_shape)}] was disposed when the torch.NewDisposeScope() it was created in ended. " +

@@ -72,9 +72,7 @@ public class DisposeScopeTests
             values = x.data<float>().ToArray();
             view = x.view(4133, 64).MoveToOuterDisposeScope();
         }
-        var next = ones(64, 4133);
-        Assert.NotSame(view.storage, next.storage);
-        Assert.Equal(values, view.data<float>().ToArray());
+        AssertKeepsItsArray(view, values);
     }
 
     [Fact]
@@ -154,10 +152,7 @@ public class DisposeScopeTests
                 y = z.view(-1).MoveToOuterDisposeScope(); // y's graph still needs z, so the inner scope keeps z
             }
         }
-        var values = z.data<float>().ToArray();
-        var other = full([64, 4157], 7f);
-        Assert.NotSame(z.storage, other.storage);
-        Assert.Equal(values, z.data<float>().ToArray());
+        AssertKeepsItsArray(z, z.data<float>().ToArray());
     }
 
     [Fact]
@@ -204,6 +199,14 @@ public class DisposeScopeTests
         var first = zeros(70001);
         var second = zeros(70001);
         Assert.NotSame(first.storage, second.storage);
+    }
+
+    /// <summary>Allocates an array of <paramref name="kept"/>'s size: it must not be kept's, whose values stay as they were.</summary>
+    private static void AssertKeepsItsArray(Tensor kept, float[] values)
+    {
+        var next = full(kept.shape, 7f);
+        Assert.NotSame(kept.storage, next.storage);
+        Assert.Equal(values, kept.data<float>().ToArray());
     }
 
     private static float[] Train(bool scoped, string optimizerName)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Course.Torch;
-using static Course.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace SideBySide;
 

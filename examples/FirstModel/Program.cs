@@ -4,17 +4,17 @@
 // needs no download or Debian package); the accuracy bar shrinks too.
 using System.Diagnostics;
 using Course;
-using Course.Torch;
-using static Course.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 var quick = Environment.GetEnvironmentVariable("COURSE_QUICK") == "1";
 var epochs = quick ? 4 : 5;
 var requiredAccuracy = quick ? 0.75 : 0.85;
 
 manual_seed(0);
-var root = quick ? torchvision.datasets.FashionMNISTSubsetFolder : null;
-var trainSet = torchvision.datasets.FashionMNIST(root, train: true);
-var testSet = torchvision.datasets.FashionMNIST(root, train: false);
+var root = quick ? Data.FashionMNISTSubsetFolder : null;
+var trainSet = Data.FashionMNIST(root, train: true);
+var testSet = Data.FashionMNIST(root, train: false);
 // The MLP sees each image as one row of 784 pixels.
 var (trainImages, trainLabels) = (trainSet.data.reshape(-1, 784), trainSet.targets);
 var (testImages, testLabels) = (testSet.data.reshape(-1, 784), testSet.targets);

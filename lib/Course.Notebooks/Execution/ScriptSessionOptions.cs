@@ -14,9 +14,9 @@ public sealed record ScriptSessionOptions
 
     /// <summary>
     /// Assemblies referenced by every cell, found by name when the host has them: the engine and the course
-    /// library, so that <c>using Course.Torch;</c> works without <c>#r</c>.
+    /// library, so that <c>using TorchSharp;</c> and <c>using Course;</c> work without <c>#r</c>.
     /// </summary>
-    public IReadOnlyList<string> DefaultAssemblies { get; init; } = ["Course.Torch", "Course"];
+    public IReadOnlyList<string> DefaultAssemblies { get; init; } = ["TorchSharp", "TorchVision", "Course"];
 
     /// <summary>
     /// How long an interrupted cell may take to stop. Loops in cell code stop at once; code blocked in a library

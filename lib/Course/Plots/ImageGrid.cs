@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Course.Display;
-using Course.Torch;
+using TorchSharp;
 
 namespace Course.Plots;
 

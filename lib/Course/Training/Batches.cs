@@ -1,5 +1,5 @@
-using Course.Torch.Modules;
-using static Course.Torch.torch;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Course.Training;
 

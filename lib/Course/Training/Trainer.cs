@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Course.Torch;
-using static Course.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Course.Training;
 
@@ -87,6 +87,9 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer opt
         var totals = new Totals();
         foreach (var (input, target) in batches.Items)
         {
+            // Every tensor this step makes (activations, the loss, autograd's intermediates) is freed when the
+            // step ends, not when the garbage collector gets round to it: libtorch's memory is not the GC's.
+            using var step = NewDisposeScope();
             if (learn) optimizer.zero_grad();
             var output = model.call(input);
             var batchLoss = loss(output, target);

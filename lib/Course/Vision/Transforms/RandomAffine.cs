@@ -1,4 +1,5 @@
-using static Course.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Course.Vision;
 
@@ -7,14 +8,15 @@ namespace Course.Vision;
 /// [-degrees, degrees]; shift uniform up to translate = (fx, fy) of the width and height, rounded to whole
 /// pixels; zoom factor uniform in scale = (min, max); x-shear uniform in [-shear, shear] degrees (or in
 /// (shear[0], shear[1]), and with four values also a y-shear in (shear[2], shear[3])). The numbers are drawn
-/// from <c>generator</c> (or the default one), so a seeded generator repeats the same augmentations.
+/// from <c>generator</c> (or the default one), so a seeded generator repeats the same augmentations; the warp
+/// itself is TorchVision's <c>transforms.functional.affine</c>.
 /// <para>
 /// Seed 002 augments with Keras' <c>ImageDataGenerator(shear_range=0.2, zoom_range=0.2, horizontal_flip=True)</c>.
 /// In those terms: <c>zoom_range=0.2</c> draws a factor z in [0.8, 1.2] by which Keras divides sizes, so it
 /// is <c>scale: (1 / 1.2, 1 / 0.8)</c> here (Keras draws x and y zoom separately; here one factor serves
 /// both). Current Keras reads <c>shear_range</c> in degrees (a 0.2° shear, invisible on 28 pixels); older
 /// Keras read radians, which is what the seed's 0.2 suggests: <c>shear: [-11.46, 11.46]</c>
-/// (0.2 rad = 11.46°). See <see cref="torchvision.transforms.SeedAugmentation"/>.
+/// (0.2 rad = 11.46°). See <see cref="Augment.SeedAugmentation"/>.
 /// </para>
 /// </summary>
 public sealed class RandomAffine : torchvision.ITransform
@@ -56,13 +58,13 @@ public sealed class RandomAffine : torchvision.ITransform
         var u = rand(6, float64, generator: _generator).data<double>().ToArray();
         double Between(double lo, double hi, double draw) => lo + (hi - lo) * draw;
         var (height, width) = ImagePlanes.Size(input, "RandomAffine");
-        return Affine.Apply(input,
-            angle: Between(-_degrees, _degrees, u[0]),
-            translateX: Math.Round(Between(-_translate.X * width, _translate.X * width, u[1])),
-            translateY: Math.Round(Between(-_translate.Y * height, _translate.Y * height, u[2])),
-            scale: Between(_scale.Min, _scale.Max, u[3]),
-            shearX: Between(_shear[0], _shear[1], u[4]),
-            shearY: Between(_shear[2], _shear[3], u[5]),
-            _interpolation, _fill);
+        var translate = new[]
+        {
+            (int)Math.Round(Between(-_translate.X * width, _translate.X * width, u[1])),
+            (int)Math.Round(Between(-_translate.Y * height, _translate.Y * height, u[2])),
+        };
+        var shear = new[] { (float)Between(_shear[0], _shear[1], u[4]), (float)Between(_shear[2], _shear[3], u[5]) };
+        return torchvision.transforms.functional.affine(input, shear, angle: (float)Between(-_degrees, _degrees, u[0]),
+            translate, scale: (float)Between(_scale.Min, _scale.Max, u[3]), _interpolation, _fill);
     }
 }

@@ -4,7 +4,8 @@ namespace Course.Notebooks.Display;
 
 /// <summary>
 /// A formatter object found through the TypeFormatterSource convention, used by reflection: it has a
-/// string <c>MimeType</c>, a <c>Type</c> it formats, and one <c>bool Format(object, TextWriter)</c>.
+/// string <c>MimeType</c>, a <c>Type</c> it formats (or none, when it formats the type declaring its source), and
+/// one <c>bool Format(object, TextWriter)</c>.
 /// This is the shape of .NET Interactive's ITypeFormatter, so one formatter class serves both kernels.
 /// </summary>
 internal sealed class ConventionFormatter
@@ -24,12 +25,15 @@ internal sealed class ConventionFormatter
 
     public Type Type { get; }
 
-    /// <summary>Wraps <paramref name="formatter"/>, or explains why it does not have the convention's shape.</summary>
-    public static ConventionFormatter Wrap(object formatter)
+    /// <summary>
+    /// Wraps <paramref name="formatter"/>, or explains why it does not have the convention's shape;
+    /// <paramref name="declaringType"/> is what it formats when it has no <c>Type</c> of its own.
+    /// </summary>
+    public static ConventionFormatter Wrap(object formatter, Type? declaringType)
     {
         var type = formatter.GetType();
         var mimeType = type.GetProperty("MimeType")?.GetValue(formatter) as string;
-        var formattedType = type.GetProperty("Type")?.GetValue(formatter) as Type;
+        var formattedType = type.GetProperty("Type")?.GetValue(formatter) as Type ?? declaringType;
         var format = type.GetMethods(BindingFlags.Public | BindingFlags.Instance).SingleOrDefault(m =>
             m.Name == "Format" && m.ReturnType == typeof(bool) &&
             m.GetParameters() is [{ ParameterType: var p0 }, { ParameterType: var p1 }] &&

@@ -89,7 +89,7 @@ internal static class DefaultFormatters
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static List<MemberInfo> Members(Type type) =>
-        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead),
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead && !p.PropertyType.IsByRefLike),
          .. type.GetFields(BindingFlags.Public | BindingFlags.Instance)];
 
     private static object? ReadMember(MemberInfo member, object target)

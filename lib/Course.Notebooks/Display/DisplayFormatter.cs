@@ -27,7 +27,7 @@ public static class DisplayFormatter
         foreach (var (mimeType, text) in Defaults(value))
         {
             if (data.ContainsKey(mimeType) || wanted is not null && !wanted.Contains(mimeType)) continue;
-            data[mimeType] = text;
+            data[mimeType] = text();
         }
         if (wanted is not null)
         {
@@ -39,25 +39,26 @@ public static class DisplayFormatter
         return new DisplayOutput(data, DisplayId: displayId);
     }
 
-    private static IEnumerable<(string MimeType, string Text)> Defaults(object? value)
+    // Lazily: a default is only worked out for a MIME type no formatter of the value's own has filled.
+    private static IEnumerable<(string MimeType, Func<string> Text)> Defaults(object? value)
     {
         switch (value)
         {
             case HtmlContent html:
-                yield return (Html, html.Html);
+                yield return (Html, () => html.Html);
                 yield break;
             case null:
             case var _ when PlainValues.IsScalar(value):
-                yield return (PlainText, PlainValues.Text(value));
+                yield return (PlainText, () => PlainValues.Text(value));
                 yield break;
             case var _ when PlainValues.HasOwnToString(value.GetType()) && value is not System.Collections.IEnumerable:
                 // Records and types with their own ToString: that text is what their author wants shown.
-                yield return (PlainText, value.ToString() ?? "");
-                yield return (Html, DefaultFormatters.Html(value));
+                yield return (PlainText, () => value.ToString() ?? "");
+                yield return (Html, () => DefaultFormatters.Html(value));
                 yield break;
             default:
-                yield return (Html, DefaultFormatters.Html(value));
-                yield return (PlainText, DefaultFormatters.PlainText(value));
+                yield return (Html, () => DefaultFormatters.Html(value));
+                yield return (PlainText, () => DefaultFormatters.PlainText(value));
                 yield break;
         }
     }

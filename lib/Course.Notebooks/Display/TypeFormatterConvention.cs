@@ -20,7 +20,7 @@ internal static class TypeFormatterConvention
 {
     public const string AttributeName = "TypeFormatterSourceAttribute";
 
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<ConventionFormatter>> SourceCache = new();
+    private static readonly ConcurrentDictionary<(Type Source, Type? Declaring), IReadOnlyList<ConventionFormatter>> SourceCache = new();
     private static readonly ConcurrentDictionary<Assembly, IReadOnlyList<ConventionFormatter>> AssemblyCache = new();
 
     /// <summary>
@@ -33,7 +33,7 @@ internal static class TypeFormatterConvention
         foreach (var candidate in TypeAndAncestors(type))
         {
             foreach (var sourceType in SourceTypesDeclaredOn(candidate.GetCustomAttributes(inherit: false)))
-                found.AddRange(FormattersOf(sourceType).Where(f => f.Type.IsAssignableFrom(type)));
+                found.AddRange(FormattersOf(sourceType, candidate).Where(f => f.Type.IsAssignableFrom(type)));
         }
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
             found.AddRange(AssemblyLevelFormatters(assembly).Where(f => f.Type.IsAssignableFrom(type)));
@@ -69,17 +69,22 @@ internal static class TypeFormatterConvention
             object[] attributes;
             try { attributes = a.GetCustomAttributes(inherit: false); }
             catch (Exception e) when (e is FileNotFoundException or TypeLoadException) { return []; }
-            return SourceTypesDeclaredOn(attributes).SelectMany(FormattersOf).ToList();
+            return SourceTypesDeclaredOn(attributes).SelectMany(source => FormattersOf(source, declaringType: null)).ToList();
         });
 
-    private static IReadOnlyList<ConventionFormatter> FormattersOf(Type sourceType) =>
-        SourceCache.GetOrAdd(sourceType, t =>
+    /// <summary>
+    /// The source's formatters. A formatter without a <c>Type</c> formats the type that declares the source
+    /// (as in .NET Interactive; TorchSharp's tensor formatters are written so).
+    /// </summary>
+    private static IReadOnlyList<ConventionFormatter> FormattersOf(Type sourceType, Type? declaringType) =>
+        SourceCache.GetOrAdd((sourceType, declaringType), key =>
         {
+            var t = key.Source;
             var create = t.GetMethod("CreateTypeFormatters", BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes)
                 ?? throw new InvalidOperationException($"Formatter source {t.FullName} has no public CreateTypeFormatters().");
             var source = Activator.CreateInstance(t, nonPublic: true)!;
             var formatters = create.Invoke(source, null) as System.Collections.IEnumerable
                 ?? throw new InvalidOperationException($"{t.FullName}.CreateTypeFormatters() returned no sequence.");
-            return formatters.Cast<object>().Select(ConventionFormatter.Wrap).ToList();
+            return formatters.Cast<object>().Select(f => ConventionFormatter.Wrap(f, key.Declaring)).ToList();
         });
 }

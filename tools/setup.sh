@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up the course on Debian or Ubuntu: the data and Jupyter packages, a Release build, and our C#
-# Jupyter kernel registered for your user, so VS Code's Jupyter extension and JupyterLab list it.
+# Sets up the course on Debian or Ubuntu: the data and Jupyter packages, TorchSharp (restored by the Release
+# build), and our C# Jupyter kernel registered for your user, so VS Code's Jupyter extension and JupyterLab list it.
 # Codespaces runs this same script when it creates the container (.devcontainer/devcontainer.json).
 # Safe to run again: installed packages are skipped, the build is incremental, the kernelspec is rewritten.
 set -euo pipefail
@@ -8,19 +8,27 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 usage() {
   cat <<'USAGE'
-Usage: bash tools/setup.sh [--with-torch]
+Usage: bash tools/setup.sh [--for-tests] [--cuda | --cpu]
 
-  --with-torch   also install python3-torch (CPU PyTorch), the reference some engine tests
-                 compare against; the course itself never needs it.
+  --for-tests    also install what the tests drive or compare against: python3-torch (PyTorch, the
+                 reference of the side-by-side benchmark; never a runtime dependency of the course),
+                 python3-zmq and chromium (a browser to open the HTML export).
+  --cuda         build the course on TorchSharp-cuda-linux (NVIDIA GPUs, CUDA 12.8; restored from
+                 nuget.org) instead of the CPU libtorch. Remembered in course.local.props for every
+                 later build; notebooks then put their models on cuda without any change.
+  --cpu          back to the CPU libtorch (removes course.local.props).
 
 Needs the .NET 10 SDK, and root or sudo for apt-get.
 USAGE
 }
 
-with_torch=false
+for_tests=false
+device=""
 for arg in "$@"; do
   case "$arg" in
-    --with-torch) with_torch=true ;;
+    --for-tests) for_tests=true ;;
+    --cuda) device=cuda ;;
+    --cpu) device=cpu ;;
     -h | --help) usage; exit 0 ;;
     *) echo "setup: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
   esac
@@ -32,8 +40,8 @@ fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 # Fashion-MNIST, real time series and word lists for the chapters; a real Jupyter client for the
 # kernel's tests and for `jupyter nbconvert --execute`.
 packages=(dataset-fashion-mnist python3-vega-datasets wamerican jupyter-client python3-nbclient jupyter-nbconvert)
-if [ "$with_torch" = true ]; then
-  packages+=(python3-torch)
+if [ "$for_tests" = true ]; then
+  packages+=(python3-torch python3-zmq chromium)
 fi
 
 step "Debian packages: ${packages[*]}"
@@ -64,6 +72,15 @@ command -v dotnet >/dev/null 2>&1 || fail "dotnet not found: install the .NET 10
 sdk_version="$(dotnet --version)"
 [ "${sdk_version%%.*}" -ge 10 ] || fail "the course needs the .NET 10 SDK; 'dotnet --version' says $sdk_version."
 echo "dotnet $sdk_version"
+
+step "TorchSharp device"
+case "$device" in
+  cuda)
+    printf '%s\n' '<Project>' '  <!-- Written by tools/setup.sh --cuda: TorchSharp-cuda-linux instead of the CPU libtorch. -->' \
+      '  <PropertyGroup><TorchDevice>cuda</TorchDevice></PropertyGroup>' '</Project>' > course.local.props ;;
+  cpu) rm -f course.local.props ;;
+esac
+if [ -f course.local.props ]; then echo "cuda (course.local.props; bash tools/setup.sh --cpu to go back)"; else echo "cpu"; fi
 
 step "Build (Release)"
 dotnet build Course.sln -c Release --nologo -v quiet

@@ -41,7 +41,8 @@ public class DevcontainerTests
 
         (exitCode, output) = Bash(script, "--help");
         Assert.Equal(0, exitCode);
-        Assert.Contains("--with-torch", output);
+        Assert.Contains("--for-tests", output);
+        Assert.Contains("--cuda", output);
 
         (exitCode, output) = Bash(script, "--no-such-option");
         Assert.Equal(2, exitCode);

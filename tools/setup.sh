@@ -12,7 +12,9 @@ Usage: bash tools/setup.sh [--for-tests] [--cuda | --cpu]
 
   --for-tests    also install what the tests drive or compare against: python3-torch (PyTorch, the
                  reference of the side-by-side benchmark; never a runtime dependency of the course),
-                 python3-zmq and chromium (a browser to open the HTML export).
+                 python3-zmq and chromium (a browser to open the HTML export), and .NET Interactive
+                 1.0.712001 (the local tool in .config/dotnet-tools.json) registered as a Jupyter
+                 kernel, in which the tests run every notebook too.
   --cuda         build the course on TorchSharp-cuda-linux (NVIDIA GPUs, CUDA 12.8; restored from
                  nuget.org) instead of the CPU libtorch. Remembered in course.local.props for every
                  later build; notebooks then put their models on cuda without any change.
@@ -89,6 +91,12 @@ step "Jupyter kernel (for this user)"
 dotnet run --project tools/Course.Kernel -c Release -- install --user
 if command -v jupyter >/dev/null 2>&1; then
   jupyter kernelspec list
+fi
+
+if [ "$for_tests" = true ]; then
+  step ".NET Interactive (the second kernel the notebooks are tested in)"
+  dotnet tool restore
+  dotnet interactive jupyter install
 fi
 
 step "Done"

@@ -12,15 +12,16 @@ var epochs = quick ? 4 : 5;
 var requiredAccuracy = quick ? 0.75 : 0.85;
 
 manual_seed(0);
+var device = cuda.is_available() ? CUDA : CPU;
 var root = quick ? Data.FashionMNISTSubsetFolder : null;
 var trainSet = Data.FashionMNIST(root, train: true);
 var testSet = Data.FashionMNIST(root, train: false);
 // The MLP sees each image as one row of 784 pixels.
-var (trainImages, trainLabels) = (trainSet.data.reshape(-1, 784), trainSet.targets);
-var (testImages, testLabels) = (testSet.data.reshape(-1, 784), testSet.targets);
-Console.WriteLine($"Fashion-MNIST: {trainImages.shape[0]} training and {testImages.shape[0]} test images");
+var (trainImages, trainLabels) = (trainSet.data.reshape(-1, 784).to(device), trainSet.targets.to(device));
+var (testImages, testLabels) = (testSet.data.reshape(-1, 784).to(device), testSet.targets.to(device));
+Console.WriteLine($"Fashion-MNIST: {trainImages.shape[0]} training and {testImages.shape[0]} test images, on {device}");
 
-var model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10));
+var model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10)).to(device);
 var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
 var loader = utils.data.DataLoader(utils.data.TensorDataset(trainImages, trainLabels), batchSize: 64, shuffle: true, seed: 0);
 
@@ -33,6 +34,7 @@ for (var epoch = 1; epoch <= epochs; epoch++)
     var batches = 0;
     foreach (var batch in loader)
     {
+        using var step = NewDisposeScope();      // frees this step's native tensors now, not at the next GC
         optimizer.zero_grad();
         var loss = nn.functional.cross_entropy(model.call(batch[0]), batch[1]);
         loss.backward();
@@ -44,6 +46,7 @@ for (var epoch = 1; epoch <= epochs; epoch++)
 
     model.eval();
     using (no_grad())
+    using (NewDisposeScope())
         accuracy = model.call(testImages).argmax(1).eq(testLabels).to(float64).mean().item<double>();
     Console.WriteLine($"epoch {epoch}: train loss {lossSum / batches:F4}, test accuracy {accuracy:P2}, {samplesPerSecond:N0} samples/s");
 }

@@ -40,7 +40,7 @@ internal static class Workloads
         nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10));
 
     /// <summary>The seeds' CNN for 28x28 grey images (Fashion-MNIST).</summary>
-    private static nn.Module<Tensor, Tensor> Cnn() =>
+    internal static nn.Module<Tensor, Tensor> Cnn() =>
         nn.Sequential(
             nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Runs the course's workloads in PyTorch and in Course.Torch, one after the other, and prints the ratio.
+"""Runs the course's workloads in PyTorch and in TorchSharp (benchmarks/SideBySide), one after the other, and prints the ratio.
 
     /usr/bin/python3 benchmarks/side_by_side.py [--steps N] [--only mlp_train,...] [--markdown]
     /usr/bin/python3 benchmarks/side_by_side.py --describe
 
 --describe prints what each workload is made of (parameter names and shapes, items per step, and the
 output's shape and sums for weights and input set by formula) as JSON; the engine's twin
-(`SideBySide describe`) prints the same, and BenchmarkTwinsTests compares the two.
+(`SideBySide describe`) prints the same, and BenchmarkTwinsTests (tests/Course.Tests) compares the two.
 
 PyTorch is Debian's python3-torch (CPU, oneDNN), limited to the same two threads our engine uses
 (torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1). Each workload is defined twice, here and in
@@ -191,10 +191,10 @@ def main():
         ours = run_engine(dll, name, steps)
         rows.append((name, reference, ours, ours / reference))
         if not args.markdown:
-            print(f"{name:22s} PyTorch {reference:14,.0f}/s   Course.Torch {ours:14,.0f}/s   ratio {ours / reference:5.2f}x",
+            print(f"{name:22s} PyTorch {reference:14,.0f}/s   TorchSharp {ours:14,.0f}/s   ratio {ours / reference:5.2f}x",
                   flush=True)
     if args.markdown:
-        print(f"| workload | PyTorch {torch.__version__} (items/s) | Course.Torch (items/s) | ratio |")
+        print(f"| workload | PyTorch {torch.__version__} (items/s) | TorchSharp (items/s) | ratio |")
         print("| --- | ---: | ---: | ---: |")
         for name, reference, ours, ratio in rows:
             print(f"| {name} | {reference:,.0f} | {ours:,.0f} | {ratio:.2f}x |")

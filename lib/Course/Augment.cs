@@ -22,5 +22,19 @@ public static class Augment
     /// </summary>
     public static torchvision.ITransform SeedAugmentation(Generator? generator = null) => torchvision.transforms.Compose(
         RandomAffine(degrees: 0, scale: (1 / 1.2, 1 / 0.8), shear: [0.2 * 180 / Math.PI], interpolation: InterpolationMode.Bilinear, generator: generator),
-        torchvision.transforms.RandomHorizontalFlip(0.5));
+        new RandomMirror(0.5, generator));
+
+    /// <summary>
+    /// TorchVision's <c>hflip</c> with probability <paramref name="p"/>, drawn from <paramref name="generator"/>:
+    /// TorchVision's own <c>RandomHorizontalFlip</c> always draws from torch's default generator, so a seeded
+    /// augmentation would not repeat.
+    /// </summary>
+    private sealed class RandomMirror(double p, Generator? generator) : torchvision.ITransform
+    {
+        public Tensor call(Tensor input)
+        {
+            using var draw = rand(1, float64, generator: generator);
+            return draw.item<double>() < p ? torchvision.transforms.functional.hflip(input) : input;
+        }
+    }
 }

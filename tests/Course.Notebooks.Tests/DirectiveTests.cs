@@ -8,10 +8,10 @@ public class DirectiveTests
     public async Task Reference_to_a_dll_resolves_against_the_notebook_folder()
     {
         var folder = Run.TempFolder();
-        // Any real assembly does: the engine's, copied next to the "notebook".
-        File.Copy(typeof(Course.Torch.torch).Assembly.Location, Path.Combine(folder, "Engine.dll"));
+        // Any real assembly does: TorchSharp's, copied next to the "notebook".
+        File.Copy(typeof(TorchSharp.torch).Assembly.Location, Path.Combine(folder, "Engine.dll"));
         using var session = new ScriptSession(new ScriptSessionOptions { BaseDirectory = folder, DefaultAssemblies = [] });
-        var (outcome, sink) = await Run.Cell(session, "#r \"Engine.dll\"\nCourse.Torch.torch.zeros(3).numel()");
+        var (outcome, sink) = await Run.Cell(session, "#r \"Engine.dll\"\nTorchSharp.torch.zeros(3).numel()");
         Assert.Null(sink.ErrorOutput);
         Assert.Equal(CellOutcome.Ok, outcome);
         Assert.Equal("3", sink.ResultOutput!.Data["text/plain"]);

@@ -74,11 +74,17 @@ public class FormatterConventionTests
     }
 
     [Fact]
-    public void Assembly_level_formatter_source_of_the_course_library_formats_tensors()
+    public void TorchSharps_own_formatter_source_renders_tensors_through_the_convention()
     {
-        var output = DisplayFormatter.Format(Course.Torch.torch.ones(2));
-        Assert.Contains("<table>", output.Data["text/html"]);
-        Assert.Equal("tensor([1., 1.])", output.Data["text/plain"]);
+        // TorchSharp declares its source on Tensor, with formatters that have no Type: they format Tensor.
+        var attribute = Assert.Single(typeof(TorchSharp.torch.Tensor).GetCustomAttributes(inherit: false), a => a.GetType().Name == "TypeFormatterSourceAttribute");
+        var sourceType = (Type)attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute)!;
+        Assert.Equal("TorchSharp", sourceType.Assembly.GetName().Name);
+
+        using var tensor = TorchSharp.torch.tensor(new float[] { 1, 2, 3, 4 }).reshape(2, 2);
+        var output = DisplayFormatter.Format(tensor);
+        Assert.Equal("[2x2], type = Float32, device = cpu\n 1 2\n 3 4\n", output.Data["text/plain"]);
+        Assert.Equal("<div><pre>[2x2], type = Float32, device = cpu\n 1 2\n 3 4\n</pre></div>", output.Data["text/html"]);
     }
 
     [Fact]
@@ -86,7 +92,7 @@ public class FormatterConventionTests
     {
         using var session = new ScriptSession(new ScriptSessionOptions
         {
-            DefaultAssemblies = ["Course.Torch", "Course", typeof(Temperature).Assembly.GetName().Name!],
+            DefaultAssemblies = ["TorchSharp", "TorchVision", "Course", typeof(Temperature).Assembly.GetName().Name!],
         });
         var (_, sink) = await Run.Cell(session, "new Course.Notebooks.Tests.Temperature(30)");
         Assert.Equal("<b>30 °C</b>", sink.ResultOutput!.Data["text/html"]);

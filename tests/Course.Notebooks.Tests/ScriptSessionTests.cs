@@ -36,7 +36,7 @@ public class ScriptSessionTests(ITestOutputHelper log)
     {
         using var session = new ScriptSession();
         var (outcome, sink) = await Run.Cell(session, """
-            using Course.Torch;
+            using TorchSharp;
             var sb = new StringBuilder();
             var list = new List<int> { 3, 1, 2 }.OrderBy(v => v).ToList();
             await Task.Yield();
@@ -209,7 +209,7 @@ public class ScriptSessionTests(ITestOutputHelper log)
     public async Task Inspect_gives_signature_and_summary()
     {
         using var session = new ScriptSession();
-        var text = await session.InspectAsync("Course.Torch.torch.ones(2)", 22, CancellationToken.None);
+        var text = await session.InspectAsync("TorchSharp.torch.ones(2)", 20, CancellationToken.None);
         Assert.NotNull(text);
         Assert.Contains("ones(", text);
         var display = await session.InspectAsync("display(1)", 3, CancellationToken.None);

@@ -64,6 +64,8 @@ public sealed class ElfVersions
         var sectionTable = checked((int)U64(0x28));
         var sectionSize = U16(0x3a);
         var sectionCount = U16(0x3c);
+        if (sectionSize < 0x40 || (long)sectionTable + (long)sectionCount * sectionSize > _image.Length)
+            throw new InvalidDataException($"{Path} is truncated or corrupt (its section headers end past its {_image.Length} bytes).");
         for (var index = 0; index < sectionCount; index++)
         {
             var header = sectionTable + index * sectionSize;
@@ -112,8 +114,8 @@ public sealed class ElfVersions
 
     private string StringAt(int offset)
     {
-        var end = Array.IndexOf(_image, (byte)0, offset);
-        if (end < 0) throw new InvalidDataException($"{Path}: unterminated string at offset {offset}.");
+        var end = offset >= 0 && offset < _image.Length ? Array.IndexOf(_image, (byte)0, offset) : -1;
+        if (end < 0) throw new InvalidDataException($"{Path} is truncated or corrupt (no terminated string at offset {offset} of its {_image.Length} bytes).");
         return Encoding.ASCII.GetString(_image, offset, end - offset);
     }
 

@@ -61,7 +61,7 @@ public sealed class DownloadTests : IDisposable
         var root = Path.Combine(_files.Path, "downloaded");
         var source = Source(new() { ["t10k-images-idx3-ubyte.gz"] = Md5(images), ["t10k-labels-idx1-ubyte.gz"] = Md5(labels) });
 
-        var set = new MnistDataset(source, root, train: false, download: true, transform: null, torchvision.datasets.MNISTClasses);
+        var set = new MnistDataset(source, root, train: false, download: true, transform: null, Data.MNISTClasses);
 
         Assert.Equal(root, set.Folder);
         Assert.Equal(images, File.ReadAllBytes(Path.Combine(root, "t10k-images-idx3-ubyte.gz")));

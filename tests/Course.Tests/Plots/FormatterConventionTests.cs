@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Xml.Linq;
 using Course.Plots;
-using static Course.Torch.torch;
+using static TorchSharp.torch;
 
 namespace Course.Tests.Plots;
 

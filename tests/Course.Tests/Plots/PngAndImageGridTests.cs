@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Course.Plots;
-using static Course.Torch.torch;
+using static TorchSharp.torch;
 
 namespace Course.Tests.Plots;
 

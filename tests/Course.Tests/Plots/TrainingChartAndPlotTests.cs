@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Course.Plots;
-using static Course.Torch.torch;
+using static TorchSharp.torch;
 
 namespace Course.Tests.Plots;
 

@@ -1,13 +1,13 @@
 using Course.Training;
-using static Course.Torch.torch;
+using static TorchSharp.torch;
 
 namespace Course.Tests.Training;
 
 public class MetricsTests
 {
     // Targets 0,0,1,1,2,2 predicted as 0,1,1,1,0,1: class 2 is never predicted.
-    private static readonly Course.Torch.torch.Tensor Targets = tensor(new long[] { 0, 0, 1, 1, 2, 2 });
-    private static readonly Course.Torch.torch.Tensor Predicted = tensor(new long[] { 0, 1, 1, 1, 0, 1 });
+    private static readonly Tensor Targets = tensor(new long[] { 0, 0, 1, 1, 2, 2 });
+    private static readonly Tensor Predicted = tensor(new long[] { 0, 1, 1, 1, 0, 1 });
 
     [Fact]
     public void Confusion_matrix_counts_true_class_by_predicted_class()

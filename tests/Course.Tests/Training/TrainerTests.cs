@@ -1,5 +1,6 @@
 using Course.Training;
-using static Course.Torch.torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Course.Tests.Training;
 
@@ -16,8 +17,8 @@ public class TrainerTests
     public void An_MLP_learns_the_Fashion_MNIST_subset_in_two_epochs()
     {
         manual_seed(0);
-        var train = torchvision.datasets.FashionMNIST(torchvision.datasets.FashionMNISTSubsetFolder, train: true);
-        var test = torchvision.datasets.FashionMNIST(torchvision.datasets.FashionMNISTSubsetFolder, train: false);
+        var train = Data.FashionMNIST(Data.FashionMNISTSubsetFolder, train: true);
+        var test = Data.FashionMNIST(Data.FashionMNISTSubsetFolder, train: false);
         var model = nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10));
         var output = new StringWriter();
         var seen = new List<EpochResult>();

@@ -8,8 +8,8 @@ namespace Course.Vision;
 /// [-degrees, degrees]; shift uniform up to translate = (fx, fy) of the width and height, rounded to whole
 /// pixels; zoom factor uniform in scale = (min, max); x-shear uniform in [-shear, shear] degrees (or in
 /// (shear[0], shear[1]), and with four values also a y-shear in (shear[2], shear[3])). The numbers are drawn
-/// from <c>generator</c> (or the default one), so a seeded generator repeats the same augmentations; the warp
-/// itself is TorchVision's <c>transforms.functional.affine</c>.
+/// from <c>generator</c> (or the default one), so a seeded generator repeats the same augmentations; the warp is
+/// <see cref="AffineWarp"/>.
 /// <para>
 /// Seed 002 augments with Keras' <c>ImageDataGenerator(shear_range=0.2, zoom_range=0.2, horizontal_flip=True)</c>.
 /// In those terms: <c>zoom_range=0.2</c> draws a factor z in [0.8, 1.2] by which Keras divides sizes, so it
@@ -58,13 +58,13 @@ public sealed class RandomAffine : torchvision.ITransform
         var u = rand(6, float64, generator: _generator).data<double>().ToArray();
         double Between(double lo, double hi, double draw) => lo + (hi - lo) * draw;
         var (height, width) = ImagePlanes.Size(input, "RandomAffine");
-        var translate = new[]
-        {
-            (int)Math.Round(Between(-_translate.X * width, _translate.X * width, u[1])),
-            (int)Math.Round(Between(-_translate.Y * height, _translate.Y * height, u[2])),
-        };
-        var shear = new[] { (float)Between(_shear[0], _shear[1], u[4]), (float)Between(_shear[2], _shear[3], u[5]) };
-        return torchvision.transforms.functional.affine(input, shear, angle: (float)Between(-_degrees, _degrees, u[0]),
-            translate, scale: (float)Between(_scale.Min, _scale.Max, u[3]), _interpolation, _fill);
+        return AffineWarp.Apply(input,
+            angle: Between(-_degrees, _degrees, u[0]),
+            translateX: Math.Round(Between(-_translate.X * width, _translate.X * width, u[1])),
+            translateY: Math.Round(Between(-_translate.Y * height, _translate.Y * height, u[2])),
+            scale: Between(_scale.Min, _scale.Max, u[3]),
+            shearX: Between(_shear[0], _shear[1], u[4]),
+            shearY: Between(_shear[2], _shear[3], u[5]),
+            _interpolation, _fill);
     }
 }

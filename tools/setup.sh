@@ -10,8 +10,9 @@ usage() {
   cat <<'USAGE'
 Usage: bash tools/setup.sh [--for-tests] [--cuda | --cpu]
 
-  --for-tests    also install what the tests drive or compare against: python3-torch (PyTorch, the
-                 reference of the side-by-side benchmark; never a runtime dependency of the course),
+  --for-tests    also install what the tests drive or compare against: python3-torch with
+                 libopenblas0-pthread (PyTorch, the reference of the side-by-side benchmark; never a
+                 runtime dependency of the course),
                  python3-zmq and chromium (a browser to open the HTML export), and .NET Interactive
                  1.0.712001 (the local tool in .config/dotnet-tools.json) registered as a Jupyter
                  kernel, in which the tests run every notebook too.
@@ -43,7 +44,7 @@ fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 # kernel's tests and for `jupyter nbconvert --execute`.
 packages=(dataset-fashion-mnist python3-vega-datasets wamerican jupyter-client python3-nbclient jupyter-nbconvert)
 if [ "$for_tests" = true ]; then
-  packages+=(python3-torch python3-zmq chromium)
+  packages+=(python3-torch libopenblas0-pthread python3-zmq chromium)
 fi
 
 step "Debian packages: ${packages[*]}"

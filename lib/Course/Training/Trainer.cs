@@ -27,6 +27,13 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer opt
     /// </summary>
     public int? Patience { get; init; }
 
+    /// <summary>
+    /// A learning-rate schedule stepped after every optimizer step, i.e. once per batch, as a cosine decay over
+    /// all of training or PyTorch's OneCycleLR expect; null keeps the optimizer's rate. A schedule meant to be
+    /// stepped once per epoch belongs in an <see cref="EpochEnded"/> handler instead.
+    /// </summary>
+    public optim.lr_scheduler.LRScheduler? Scheduler { get; init; }
+
     /// <summary>Where the progress lines go; null for silence.</summary>
     public TextWriter? Progress { get; init; } = Console.Out;
 
@@ -97,6 +104,7 @@ public sealed class Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer opt
             {
                 batchLoss.backward();
                 optimizer.step();
+                Scheduler?.step();
             }
             var count = input.shape[0];
             totals.Add(batchLoss.item<float>(), count, CountRight(output, target));

@@ -67,4 +67,17 @@ public class TrainerTests
         Assert.Equal(2, trainer.Fit(loader, null, epochs: 5).Epochs.Count);
         Assert.True(double.IsNaN(trainer.History.ValidationLoss[0]));
     }
+
+    [Fact]
+    public void The_scheduler_steps_once_per_batch_and_not_during_evaluation()
+    {
+        var model = nn.Linear(3, 2);
+        var loader = utils.data.DataLoader(utils.data.TensorDataset(randn(8, 3), tensor(new long[] { 0, 1, 0, 1, 0, 1, 0, 1 })), batchSize: 2);
+        var optimizer = optim.SGD(model.parameters(), 0.1);
+        // StepLR halves the rate at every step: after 2 epochs of 4 batches it is 0.1 / 2^8, however often we evaluate.
+        var trainer = new Trainer(model, optimizer, nn.CrossEntropyLoss())
+            { Scheduler = optim.lr_scheduler.StepLR(optimizer, step_size: 1, gamma: 0.5), Progress = null };
+        trainer.Fit(loader, loader, epochs: 2);
+        Assert.Equal(0.1 / 256, optimizer.ParamGroups.Single().LearningRate, 15);
+    }
 }

@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -42,7 +43,8 @@ def one_run(argv: list[str], code: str, cwd: Path) -> tuple[float, float]:
     manager = KernelManager()
     manager._kernel_spec = KernelSpec(argv=argv, display_name="benchmark", language="C#")  # a spec without installing it
     launched = time.perf_counter()
-    manager.start_kernel(cwd=str(cwd), env={**os.environ, "COURSE_QUICK": "1"})
+    # The kernels' own logs (connections, ASP.NET start-up) would mix into the table on stdout.
+    manager.start_kernel(cwd=str(cwd), env={**os.environ, "COURSE_QUICK": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = manager.client()
     client.start_channels()
     try:

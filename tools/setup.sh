@@ -14,8 +14,8 @@ Usage: bash tools/setup.sh [--for-tests] [--cuda | --cpu]
                  libopenblas0-pthread (PyTorch, the reference of the side-by-side benchmark; never a
                  runtime dependency of the course),
                  python3-zmq and chromium (a browser to open the HTML export), and .NET Interactive
-                 1.0.712001 (the local tool in .config/dotnet-tools.json) registered as a Jupyter
-                 kernel, in which the tests run every notebook too.
+                 1.0.712001 (the local tool in .config/dotnet-tools.json) registered as the Jupyter
+                 kernel dotnet-interactive-csharp, in which the tests run every notebook too.
   --cuda         build the course on TorchSharp-cuda-linux (NVIDIA GPUs, CUDA 12.8; restored from
                  nuget.org) instead of the CPU libtorch. Remembered in course.local.props for every
                  later build; notebooks then put their models on cuda without any change.
@@ -88,16 +88,31 @@ if [ -f course.local.props ]; then echo "cuda (course.local.props; bash tools/se
 step "Build (Release)"
 dotnet build Course.sln -c Release --nologo -v quiet
 
+if [ "$for_tests" = true ]; then
+  # .NET Interactive's installer names its C# kernelspec ".net-csharp", the name our kernel (and the
+  # notebooks' metadata) use: installed as is, it would replace the course kernel. It is installed into a
+  # scratch folder and registered as "dotnet-interactive-csharp" instead.
+  step ".NET Interactive (the second kernel the notebooks are tested in), as kernelspec dotnet-interactive-csharp"
+  dotnet tool restore
+  scratch="$(mktemp -d)"
+  dotnet interactive jupyter install --path "$scratch"
+  kernels="$(/usr/bin/python3 -c 'import jupyter_core.paths as p; print(p.jupyter_data_dir())')/kernels"
+  rm -rf "$kernels/dotnet-interactive-csharp"
+  mkdir -p "$kernels"
+  cp -r "$scratch/.net-csharp" "$kernels/dotnet-interactive-csharp"
+  /usr/bin/python3 - "$kernels/dotnet-interactive-csharp/kernel.json" <<'PY'
+import json, sys
+spec = json.load(open(sys.argv[1]))
+spec["display_name"] = ".NET Interactive 1.0.712001 (C#)"
+json.dump(spec, open(sys.argv[1], "w"), indent=2)
+PY
+  rm -rf "$scratch"
+fi
+
 step "Jupyter kernel (for this user)"
 dotnet run --project tools/Course.Kernel -c Release -- install --user
 if command -v jupyter >/dev/null 2>&1; then
   jupyter kernelspec list
-fi
-
-if [ "$for_tests" = true ]; then
-  step ".NET Interactive (the second kernel the notebooks are tested in)"
-  dotnet tool restore
-  dotnet interactive jupyter install
 fi
 
 step "Done"

@@ -6,13 +6,13 @@ namespace Course.Kernel.Tests;
 
 /// <summary>
 /// The course's notebooks also run in .NET Interactive 1.0.712001, the last release of Microsoft's C# kernel
-/// (the local tool in .config/dotnet-tools.json, registered as the Jupyter kernel ".net-csharp" by
+/// (the local tool in .config/dotnet-tools.json, registered as the Jupyter kernel "dotnet-interactive-csharp" by
 /// <c>bash tools/setup.sh --for-tests</c>): each notebook, in quick mode, through Debian's
 /// <c>jupyter nbconvert --execute</c>, without an error output or a compile error.
 /// </summary>
 public class DotNetInteractiveNotebookTests(ITestOutputHelper output)
 {
-    private const string KernelName = ".net-csharp";
+    private const string KernelName = "dotnet-interactive-csharp";
     private const string Install = "Run `bash tools/setup.sh --for-tests` (dotnet tool restore; dotnet interactive jupyter install).";
 
     [Fact]

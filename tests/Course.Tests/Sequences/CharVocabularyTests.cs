@@ -38,6 +38,16 @@ public class CharVocabularyTests
     }
 
     [Fact]
+    public void IndexOf_an_unknown_character_and_the_summary_name_the_vocabulary()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Vocabulary.IndexOf('ß'));
+        Assert.Contains("'ß' (U+00DF)", error.Message);
+        Assert.Contains("10 indices", error.Message);
+        Assert.Contains("U+0020", Assert.Throws<ArgumentException>(() => Vocabulary.Encode("ta k")).Message);
+        Assert.Equal("CharVocabulary: 10 indices (0 padding, 1 boundary, 8 characters \"abekortü\")", Vocabulary.ToString());
+    }
+
+    [Fact]
     public void Empty_words_and_unknown_indices_are_refused()
     {
         Assert.Throws<ArgumentException>(() => Vocabulary.Encode(""));

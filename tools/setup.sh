@@ -40,9 +40,13 @@ done
 step() { printf '\n==> %s\n' "$*"; }
 fail() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
-# Fashion-MNIST, real time series and word lists for the chapters; a real Jupyter client for the
-# kernel's tests and for `jupyter nbconvert --execute`.
-packages=(dataset-fashion-mnist python3-vega-datasets wamerican jupyter-client python3-nbclient jupyter-nbconvert)
+# Fashion-MNIST; real time series (vega-datasets, and statsmodels for the Mauna Loa CO2 record); the
+# word lists of seven languages for chapter 03 (English, German, French, Italian, Spanish, Dutch, Polish;
+# data/words holds samples of them); a real Jupyter client for the kernel's tests and for
+# `jupyter nbconvert --execute`.
+packages=(dataset-fashion-mnist python3-vega-datasets python3-statsmodels
+  wamerican wngerman wfrench witalian wspanish wdutch wpolish
+  jupyter-client python3-nbclient jupyter-nbconvert)
 if [ "$for_tests" = true ]; then
   packages+=(python3-torch libopenblas0-pthread python3-zmq chromium)
 fi

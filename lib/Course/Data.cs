@@ -40,4 +40,20 @@ public static class Data
 
     /// <summary>The committed Fashion-MNIST subset (first 2,000 training, 1,000 test images; see data/README.md).</summary>
     public static string FashionMNISTSubsetFolder => DataLocator.SubsetFolder("fashion-mnist");
+
+    /// <summary>
+    /// The Mauna Loa weekly CO2 record, March 1958 to December 2001 (C. D. Keeling and T. P. Whorf, Scripps;
+    /// public domain): 2,284 weeks in ppm, 59 of them missing (NaN). Searches <paramref name="root"/> (the file
+    /// or a folder with co2.csv), the committed <c>data/co2/co2.csv</c>, and Debian's python3-statsmodels.
+    /// </summary>
+    public static TimeSeries MaunaLoaCO2(string? root = null) => MaunaLoaCo2.Load(root);
+
+    /// <summary>The languages <see cref="Words"/> knows: english, german, french, italian, spanish, dutch, polish.</summary>
+    public static IReadOnlyList<string> WordLanguages => WordLists.Languages;
+
+    /// <summary>
+    /// One language's words. Searches <paramref name="root"/>, the committed 4,000-word samples in
+    /// <c>data/words/</c> (see data/README.md), and the Debian list under /usr/share/dict.
+    /// </summary>
+    public static IReadOnlyList<string> Words(string language, string? root = null) => WordLists.Load(language, root);
 }

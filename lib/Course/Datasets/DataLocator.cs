@@ -36,6 +36,22 @@ public static class DataLocator
         throw new FileNotFoundException($"{source.Name}: files {string.Join(", ", fileNames)} not found. Looked in: {string.Join(", ", candidates)}. {install}");
     }
 
+    /// <summary>
+    /// The first of <paramref name="candidates"/> that exists as a file. Otherwise a
+    /// <see cref="FileNotFoundException"/> naming <paramref name="dataset"/>, every candidate in order, and
+    /// <paramref name="howToGet"/> (e.g. the package to install).
+    /// </summary>
+    public static string FindFile(string dataset, IEnumerable<string> candidates, string howToGet)
+    {
+        var places = candidates.ToList();
+        return places.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"{dataset}: not found. Looked in: {string.Join(", ", places)}. {howToGet}");
+    }
+
+    /// <summary>The repository's <c>data/&lt;relativePath&gt;</c>, or null when no repository is found.</summary>
+    public static string? InRepositoryData(params string[] relativePath) =>
+        FindRepositoryRoot() is { } repository ? Path.Combine([repository, "data", .. relativePath]) : null;
+
     private static List<string> Candidates(DataSource source, string? root)
     {
         var candidates = new List<string>();

@@ -4,9 +4,10 @@
     /usr/bin/python3 benchmarks/side_by_side.py [--steps N] [--only mlp_train,...] [--markdown]
     /usr/bin/python3 benchmarks/side_by_side.py --describe
 
---describe prints what each workload is made of (parameter names and shapes, items per step, and the
-output's shape and sums for weights and input set by formula) as JSON; the engine's twin
-(`SideBySide describe`) prints the same, and BenchmarkTwinsTests (tests/Course.Tests) compares the two.
+--describe prints what each workload is made of (parameter names and shapes, items per step, the
+output's shape and sums for weights and input set by formula, and a training workload's number of
+classes) as JSON; the engine's twin (`SideBySide describe`) prints the same, and BenchmarkTwinsTests
+(tests/Course.Tests) compares the two.
 
 PyTorch is Debian's python3-torch (CPU, oneDNN), limited to the same two threads our engine uses
 (torch.set_num_threads(2), OPENBLAS_NUM_THREADS=1). Each workload is defined twice, here and in
@@ -36,10 +37,6 @@ def mlp():
     return torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 10))
 
 
-MLP_INPUT = (BATCH, 784)
-IMAGE_INPUT = (BATCH, 1, 28, 28)
-
-
 def cnn():
     """The seeds' CNN for 28x28 grey images (Fashion-MNIST)."""
     return torch.nn.Sequential(
@@ -65,8 +62,28 @@ class CnnModule(torch.nn.Module):
         return self.fc2(f.relu(self.fc1(x)))
 
 
+VOCABULARY, SEQUENCE, CLASSES = 40, 16, 7
+
+
+class LstmClassifier(torch.nn.Module):
+    """Token sequences to classes: embedding, a one-layer LSTM, a linear layer on the last time step's hidden state."""
+
+    def __init__(self):
+        super().__init__()
+        self.embedding = torch.nn.Embedding(VOCABULARY, 32)
+        self.lstm = torch.nn.LSTM(32, 128, batch_first=True)
+        self.fc = torch.nn.Linear(128, CLASSES)
+
+    def forward(self, tokens):
+        output, _ = self.lstm(self.embedding(tokens))
+        return self.fc(output[:, -1])
+
+
 # run(steps) -> items per second; describe() -> what a step works on; steps: the default number of timed steps.
 Workload = namedtuple("Workload", "run describe steps")
+# A model's batch: random() draws the timed runs' batch (after torch.manual_seed(0) and the model's creation),
+# formula() builds describe's batch, the same numbers in both engines.
+Input = namedtuple("Input", "random formula")
 
 
 def wave(function, shape, scale=1.0):
@@ -74,49 +91,69 @@ def wave(function, shape, scale=1.0):
     return (scale * function(torch.arange(math.prod(shape), dtype=torch.float64))).reshape(shape).float()
 
 
+def token_wave(shape, vocabulary):
+    """(7i + 3) mod vocabulary for i = 0, 1, 2, ... in the given shape, int64: token ids set by formula."""
+    return ((7 * torch.arange(math.prod(shape), dtype=torch.int64) + 3) % vocabulary).reshape(shape)
+
+
+def dense(*shape):
+    return Input(lambda: torch.randn(*shape), lambda: wave(torch.cos, shape))
+
+
+def tokens(shape, vocabulary):
+    return Input(lambda: torch.randint(vocabulary, shape), lambda: token_wave(shape, vocabulary))
+
+
+MLP_INPUT = dense(BATCH, 784)
+IMAGE_INPUT = dense(BATCH, 1, 28, 28)
+TOKEN_INPUT = tokens((BATCH, SEQUENCE), VOCABULARY)
+
+
 def description(parameters, output, items_per_step):
     return {"parameters": parameters, "output": list(output.shape), "items_per_step": items_per_step,
             "output_sum": output.double().sum().item(), "output_abs_sum": output.double().abs().sum().item()}
 
 
-def describe_model(create_model, input_shape):
+def describe_model(create_model, model_input):
     """Parameter names and shapes, and the output for weights and input that both engines can build alike."""
     model = create_model()
     with torch.no_grad():
         for parameter in model.parameters():
             parameter.copy_(wave(torch.sin, parameter.shape, 0.05))
-        output = model(wave(torch.cos, input_shape))
+        output = model(model_input.formula())
     return description({name: list(p.shape) for name, p in model.named_parameters()}, output, BATCH)
 
 
-def train(create_model, input_shape, steps):
+def train(create_model, model_input, steps, classes=10):
     """Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples."""
     def run(steps):
         torch.manual_seed(0)
         model = create_model()
         optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-        x, y = torch.randn(*input_shape), torch.randint(10, (BATCH,))
+        x = model_input.random()
+        y = torch.randint(classes, (BATCH,))
 
         def step():
             optimizer.zero_grad()
             torch.nn.functional.cross_entropy(model(x), y).backward()
             optimizer.step()
         return timed(step, steps, BATCH)
-    return Workload(run, lambda: describe_model(create_model, input_shape), steps)
+    # The targets' number of classes too: the output's shape does not pin it down.
+    return Workload(run, lambda: {**describe_model(create_model, model_input), "classes": classes}, steps)
 
 
-def infer(create_model, input_shape, steps):
+def infer(create_model, model_input, steps):
     """Forward passes in eval mode without gradient recording; items = samples."""
     def run(steps):
         torch.manual_seed(0)
         model = create_model().eval()
-        x = torch.randn(*input_shape)
+        x = model_input.random()
 
         def step():
             with torch.no_grad():
                 model(x)
         return timed(step, steps, BATCH)
-    return Workload(run, lambda: describe_model(create_model, input_shape), steps)
+    return Workload(run, lambda: describe_model(create_model, model_input), steps)
 
 
 def matmul(m, k, n, steps):
@@ -138,6 +175,9 @@ WORKLOADS = {
     # reference counting and has no such scope, so its side is the plain module.
     "cnn_module_scoped_train": train(CnnModule, IMAGE_INPUT, 60),
     "cnn_module_scoped_infer": infer(CnnModule, IMAGE_INPUT, 200),
+    # A module of one's own too: the engine's twin runs each step in a dispose scope, as the course's loops do.
+    "lstm_train": train(LstmClassifier, TOKEN_INPUT, 100, classes=CLASSES),
+    "lstm_infer": infer(LstmClassifier, TOKEN_INPUT, 300),
     "matmul_64x784x256": matmul(64, 784, 256, 1000),
     "matmul_512": matmul(512, 512, 512, 100),
 }

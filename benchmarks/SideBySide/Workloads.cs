@@ -16,22 +16,46 @@ internal static class Workloads
 
     private const int BatchSize = 64;
 
-    private static readonly long[] MlpInput = [BatchSize, 784];
-    private static readonly long[] ImageInput = [BatchSize, 1, 28, 28];
+    private const long Vocabulary = 40, Sequence = 16, Classes = 7;
+
+    /// <summary>
+    /// A model's batch: Random draws the timed runs' batch (after manual_seed(0) and the model's creation),
+    /// Formula builds describe's batch, the same numbers in both engines (side_by_side.py's Input).
+    /// </summary>
+    private sealed record Input(Func<Tensor> Random, Func<Tensor> Formula);
+
+    private static Input Dense(params long[] shape) => new(() => randn(shape), () => Wave(cos, shape));
+
+    private static Input Tokens(long[] shape, long vocabulary) => new(() => randint(vocabulary, shape), () => TokenWave(shape, vocabulary));
+
+    private static readonly Input MlpInput = Dense(BatchSize, 784);
+    private static readonly Input ImageInput = Dense(BatchSize, 1, 28, 28);
+    private static readonly Input TokenInput = Tokens([BatchSize, Sequence], Vocabulary);
 
     public static readonly Dictionary<string, Workload> All = new()
     {
-        ["mlp_train"] = new(steps => Train(Mlp, MlpInput, steps), () => DescribeModel(Mlp, MlpInput)),
-        ["mlp_infer"] = new(steps => Infer(Mlp, MlpInput, steps), () => DescribeModel(Mlp, MlpInput)),
-        ["cnn_train"] = new(steps => Train(Cnn, ImageInput, steps), () => DescribeModel(Cnn, ImageInput)),
-        ["cnn_infer"] = new(steps => Infer(Cnn, ImageInput, steps), () => DescribeModel(Cnn, ImageInput)),
-        ["cnn_module_train"] = new(steps => Train(() => new CnnModule(), ImageInput, steps), () => DescribeModel(() => new CnnModule(), ImageInput)),
-        ["cnn_module_infer"] = new(steps => Infer(() => new CnnModule(), ImageInput, steps), () => DescribeModel(() => new CnnModule(), ImageInput)),
-        ["cnn_module_scoped_train"] = new(steps => Train(() => new CnnModule(), ImageInput, steps, scoped: true), () => DescribeModel(() => new CnnModule(), ImageInput)),
-        ["cnn_module_scoped_infer"] = new(steps => Infer(() => new CnnModule(), ImageInput, steps, scoped: true), () => DescribeModel(() => new CnnModule(), ImageInput)),
+        ["mlp_train"] = Training(Mlp, MlpInput),
+        ["mlp_infer"] = Inference(Mlp, MlpInput),
+        ["cnn_train"] = Training(Cnn, ImageInput),
+        ["cnn_infer"] = Inference(Cnn, ImageInput),
+        ["cnn_module_train"] = Training(() => new CnnModule(), ImageInput),
+        ["cnn_module_infer"] = Inference(() => new CnnModule(), ImageInput),
+        ["cnn_module_scoped_train"] = Training(() => new CnnModule(), ImageInput, scoped: true),
+        ["cnn_module_scoped_infer"] = Inference(() => new CnnModule(), ImageInput, scoped: true),
+        // A module of one's own too, so each step runs in a dispose scope, as the course's loops do (PyTorch's twin is the plain step).
+        ["lstm_train"] = Training(() => new LstmClassifier(), TokenInput, scoped: true, classes: Classes),
+        ["lstm_infer"] = Inference(() => new LstmClassifier(), TokenInput, scoped: true),
         ["matmul_64x784x256"] = new(steps => MatMul(64, 784, 256, steps), () => DescribeMatMul(64, 784, 256)),
         ["matmul_512"] = new(steps => MatMul(512, 512, 512, steps), () => DescribeMatMul(512, 512, 512)),
     };
+
+    /// <summary>A model's training workload (side_by_side.py's train): the timed steps and the description share the classes.</summary>
+    private static Workload Training(Func<nn.Module<Tensor, Tensor>> createModel, Input input, bool scoped = false, long classes = 10) =>
+        new(steps => Train(createModel, input, steps, scoped, classes), () => DescribeModel(createModel, input, classes));
+
+    /// <summary>A model's inference workload (side_by_side.py's infer).</summary>
+    private static Workload Inference(Func<nn.Module<Tensor, Tensor>> createModel, Input input, bool scoped = false) =>
+        new(steps => Infer(createModel, input, steps, scoped), () => DescribeModel(createModel, input));
 
     /// <summary>Every workload's description, keyed by name, in the JSON shape <c>side_by_side.py --describe</c> prints.</summary>
     public static JsonObject Describe() => new(All.Select(w => KeyValuePair.Create(w.Key, (JsonNode?)w.Value.Describe())));
@@ -68,18 +92,37 @@ internal static class Workloads
         }
     }
 
+    /// <summary>Token sequences to classes: embedding, a one-layer LSTM, a linear layer on the last time step's hidden state.</summary>
+    private sealed class LstmClassifier : nn.Module<Tensor, Tensor>
+    {
+        private readonly nn.Module<Tensor, Tensor> embedding = nn.Embedding(Vocabulary, 32);
+        private readonly TorchSharp.Modules.LSTM lstm = nn.LSTM(32, 128, batchFirst: true);
+        private readonly nn.Module<Tensor, Tensor> fc = nn.Linear(128, Classes);
+
+        public LstmClassifier() : base(nameof(LstmClassifier)) => RegisterComponents();
+
+        public override Tensor forward(Tensor tokens)
+        {
+            var (output, _, _) = lstm.call(embedding.call(tokens), null);
+            return fc.call(output.select(1, -1));
+        }
+    }
+
     /// <summary>
     /// The model's parameters (name and shape, in order) and samples per step, and its output (shape and sums)
     /// for weights and input set by formula, which the PyTorch twin builds alike: the same layers in the same
-    /// order give the same sums, whatever each engine's random generator does.
+    /// order give the same sums, whatever each engine's random generator does. A training workload also
+    /// gives the number of classes its targets are drawn from, which the output's shape does not pin down.
     /// </summary>
-    private static JsonObject DescribeModel(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape)
+    private static JsonObject DescribeModel(Func<nn.Module<Tensor, Tensor>> createModel, Input input, long? classes = null)
     {
         var model = createModel();
         using var _ = no_grad();
         foreach (var parameter in model.parameters()) parameter.copy_(Wave(sin, parameter.shape, 0.05));
-        var output = model.call(Wave(cos, inputShape));
-        return Description(model.named_parameters().Select(p => KeyValuePair.Create(p.name, (JsonNode?)Shape(p.parameter.shape))), output, BatchSize);
+        var output = model.call(input.Formula());
+        var description = Description(model.named_parameters().Select(p => KeyValuePair.Create(p.name, (JsonNode?)Shape(p.parameter.shape))), output, BatchSize);
+        if (classes is { } count) description["classes"] = count;
+        return description;
     }
 
     private static JsonObject DescribeMatMul(int m, int k, int n) =>
@@ -87,7 +130,13 @@ internal static class Workloads
 
     /// <summary>scale · function(0, 1, 2, ...) in the given shape, as float32 (side_by_side.py's wave).</summary>
     private static Tensor Wave(Func<Tensor, Tensor> function, long[] shape, double scale = 1.0) =>
-        function(arange(shape.Aggregate(1L, (count, size) => count * size), dtype: float64)).mul(scale).reshape(shape).to(float32);
+        function(arange(Count(shape), dtype: float64)).mul(scale).reshape(shape).to(float32);
+
+    /// <summary>(7i + 3) mod vocabulary for i = 0, 1, 2, ... in the given shape, int64: token ids set by formula (side_by_side.py's token_wave).</summary>
+    private static Tensor TokenWave(long[] shape, long vocabulary) =>
+        arange(Count(shape), dtype: int64).mul(7).add(3).remainder(vocabulary).reshape(shape);
+
+    private static long Count(long[] shape) => shape.Aggregate(1L, (count, size) => count * size);
 
     private static JsonObject Description(IEnumerable<KeyValuePair<string, JsonNode?>> parameters, Tensor output, double itemsPerStep) => new()
     {
@@ -104,13 +153,13 @@ internal static class Workloads
     /// Training steps (forward, cross-entropy, backward, Adam lr 1e-3) on one fixed batch; items = samples.
     /// Scoped: each step in a torch.NewDisposeScope(), as TorchSharp code writes its loops (PyTorch's twin is the plain step).
     /// </summary>
-    private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps, bool scoped = false)
+    private static (double, double) Train(Func<nn.Module<Tensor, Tensor>> createModel, Input input, int steps, bool scoped, long classes)
     {
         manual_seed(0);
         var model = createModel();
         var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
-        var x = randn(inputShape);
-        var y = randint(10, [BatchSize]);
+        var x = input.Random();
+        var y = randint(classes, [BatchSize]);
         return Time(() =>
         {
             using var scope = scoped ? NewDisposeScope() : null;
@@ -121,12 +170,12 @@ internal static class Workloads
     }
 
     /// <summary>Forward passes in eval mode without gradient recording; items = samples. Scoped as in <see cref="Train"/>.</summary>
-    private static (double, double) Infer(Func<nn.Module<Tensor, Tensor>> createModel, long[] inputShape, int steps, bool scoped = false)
+    private static (double, double) Infer(Func<nn.Module<Tensor, Tensor>> createModel, Input input, int steps, bool scoped)
     {
         manual_seed(0);
         var model = createModel();
         model.eval();
-        var x = randn(inputShape);
+        var x = input.Random();
         return Time(() =>
         {
             using var scope = scoped ? NewDisposeScope() : null;

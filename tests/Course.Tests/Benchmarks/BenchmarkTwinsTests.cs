@@ -7,9 +7,10 @@ namespace Course.Tests.Benchmarks;
 /// <summary>
 /// benchmarks/side_by_side.py compares each workload with its twin in benchmarks/SideBySide; a ratio only
 /// means something when both sides run the same thing. Both describe their workloads: parameter names and
-/// shapes in order, items per step, and the output (shape and sums) for weights and input set by formula, which
-/// catches a layer without parameters (a ReLU) added or moved on one side. A workload added, renamed or changed
-/// on one side only fails here rather than skewing a table in docs/performance.md.
+/// shapes in order, items per step, the output (shape and sums) for weights and input set by formula, which
+/// catches a layer without parameters (a ReLU) added or moved on one side, or a sequence model reading another
+/// time step (lstm_*), and for training workloads the number of classes the targets are drawn from. A workload
+/// added, renamed or changed on one side only fails here rather than skewing a table in docs/performance.md.
 /// </summary>
 public class BenchmarkTwinsTests(ITestOutputHelper output)
 {
@@ -22,6 +23,8 @@ public class BenchmarkTwinsTests(ITestOutputHelper output)
         var ours = Workloads.Describe();
 
         Assert.Equal(pytorch.Select(w => w.Key), ours.Select(w => w.Key));
+        // Cross-entropy takes targets up to any bound below the output's width, so a training workload states its classes.
+        Assert.All(ours.Where(w => w.Key.EndsWith("_train")), w => Assert.True(w.Value!["classes"] is not null, $"{w.Key} gives no classes"));
         foreach (var (name, description) in ours)
         {
             var twin = pytorch[name]!.AsObject();

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Course.Notebooks.Export;
 
-/// <summary>A block of source code: C# gets keyword colouring, every other language is shown escaped as it is.</summary>
+/// <summary>A block of source code, in a code cell or fenced in Markdown: C# is coloured by ColorCode, every other language is shown escaped as it is.</summary>
 internal static class CodeBlock
 {
     public static void Append(StringBuilder html, string code, string? language)
@@ -14,7 +14,7 @@ internal static class CodeBlock
             html.Append(" class=\"language-").Append(Html.Escape(csharp ? "csharp" : name)).Append('"');
         html.Append('>');
         if (csharp)
-            CSharpHighlighter.Append(html, code.TrimEnd('\n'));
+            html.Append(CSharpColorizer.Colorize(code.TrimEnd('\n')));
         else
             Html.AppendEscaped(html, code.TrimEnd('\n'));
         html.Append("</code></pre>\n");

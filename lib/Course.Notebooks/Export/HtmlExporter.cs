@@ -1,4 +1,5 @@
 using System.Text;
+using Course.Notebooks.Export.Markdown;
 
 namespace Course.Notebooks.Export;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Course.Notebooks.Export.Markdown;
 
 namespace Course.Notebooks.Export;
 

@@ -50,7 +50,7 @@ public class HtmlExporterTests
         Assert.Contains("<math><semantics><mrow><mi>y</mi><mo>=</mo><mi>W</mi><mi>x</mi><mo>+</mo><mi>b</mi></mrow>", html);
         Assert.Contains("&lt;b&gt;raw HTML&lt;/b&gt;", html);
         // Code, with its prompt
-        Assert.Contains("<div class=\"prompt in\">In [1]:</div><pre><code class=\"language-csharp\"><span class=\"com\">// Train two epochs and print the loss</span>", html);
+        Assert.Contains("<div class=\"prompt in\">In [1]:</div><pre><code class=\"language-csharp\"><span class=\"comment\">// Train two epochs and print the loss</span>", html);
         // Stream lines from two text entries read as one block.
         Assert.Contains("<pre class=\"output stream stdout\">epoch 1: loss 0.52\nepoch 2: loss 0.31</pre>", html);
         // The plot's static SVG, not its plotly JSON.

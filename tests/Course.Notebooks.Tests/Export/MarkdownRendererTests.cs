@@ -1,4 +1,5 @@
 using Course.Notebooks.Export;
+using Course.Notebooks.Export.Markdown;
 
 namespace Course.Notebooks.Tests.Export;
 
@@ -13,14 +14,24 @@ public class MarkdownRendererTests
 
         Assert.Contains("<h1 id=\"tensors\">Tensors</h1>", html);
         Assert.Contains("<h2 id=\"shapes-and-dtype\">Shapes and <code>dtype</code></h2>", html);
-        Assert.Contains("<h2 id=\"shapes-and-dtype-2\">", html);
+        Assert.Contains("<h2 id=\"shapes-and-dtype-1\">", html);
+    }
+
+    [Fact]
+    public void Anchors_are_unique_across_the_cells_of_a_page()
+    {
+        var page = new MarkdownRenderer();
+
+        Assert.Equal("<h2 id=\"results\">Results</h2>", page.Render("## Results").Trim());
+        Assert.Equal("<h2 id=\"results-1\">Results</h2>", page.Render("## Results").Trim());
+        Assert.Equal("<h2 id=\"results\">Results</h2>", new MarkdownRenderer().Render("## Results").Trim());
     }
 
     [Fact]
     public void Setext_headings_and_rules()
     {
         Assert.Equal("<h1 id=\"title\">Title</h1>", Render("Title\n====="));
-        Assert.Equal("<p>a</p>\n<hr>\n<p>b</p>", Render("a\n\n---\n\nb"));
+        Assert.Equal("<p>a</p>\n<hr />\n<p>b</p>", Render("a\n\n---\n\nb"));
     }
 
     [Fact]
@@ -28,7 +39,7 @@ public class MarkdownRendererTests
     {
         Assert.Equal("<p><strong>bold</strong>, <em>it</em>, <em>u</em>, <strong>uu</strong>, <del>gone</del></p>", Render("**bold**, *it*, _u_, __uu__, ~~gone~~"));
         Assert.Equal("<p><em>a <strong>b</strong> c</em></p>", Render("*a **b** c*"));
-        Assert.Equal("<p><strong><em>both</em></strong></p>", Render("***both***"));
+        Assert.Equal("<p><em><strong>both</strong></em></p>", Render("***both***"));
     }
 
     [Fact]
@@ -47,10 +58,11 @@ public class MarkdownRendererTests
     [Fact]
     public void Fenced_code_is_escaped_and_csharp_is_coloured()
     {
-        string html = Render("```csharp\nvar x = \"<b>\"; // note\n```\n\n~~~\nplain <text>\n~~~");
+        string html = Render("```csharp\nvar x = \"<b>\"; // note\n```\n\n~~~\nplain <text>\n~~~\n\n    indented <code>");
 
-        Assert.Contains("<pre><code class=\"language-csharp\"><span class=\"kw\">var</span> x = <span class=\"str\">&quot;&lt;b&gt;&quot;</span>; <span class=\"com\">// note</span></code></pre>", html);
+        Assert.Contains("<pre><code class=\"language-csharp\"><span class=\"keyword\">var</span> x = <span class=\"string\">&quot;&lt;b&gt;&quot;</span>; <span class=\"comment\">// note</span></code></pre>", html);
         Assert.Contains("<pre><code>plain &lt;text&gt;</code></pre>", html);
+        Assert.Contains("<pre><code>indented &lt;code&gt;</code></pre>", html);
     }
 
     [Fact]
@@ -63,8 +75,9 @@ public class MarkdownRendererTests
     public void Tight_and_loose_and_nested_lists()
     {
         Assert.Equal("<ul>\n<li>one</li>\n<li>two</li>\n</ul>", Render("- one\n- two"));
-        Assert.Equal("<ol start=\"3\">\n<li><p>three</p></li>\n<li><p>four</p></li>\n</ol>", Render("3. three\n\n4. four"));
-        Assert.Equal("<ul>\n<li>outer\n<ol>\n<li>inner</li>\n</ol></li>\n<li>next</li>\n</ul>", Render("- outer\n  1. inner\n- next"));
+        Assert.Equal("<ol start=\"3\">\n<li><p>three</p>\n</li>\n<li><p>four</p>\n</li>\n</ol>", Render("3. three\n\n4. four"));
+        Assert.Equal("<ul>\n<li>outer\n<ol>\n<li>inner</li>\n</ol>\n</li>\n<li>next</li>\n</ul>", Render("- outer\n  1. inner\n- next"));
+        Assert.Equal("<ul class=\"contains-task-list\">\n<li class=\"task-list-item\"><input disabled=\"disabled\" type=\"checkbox\" checked=\"checked\" /> done</li>\n</ul>", Render("- [x] done"));
     }
 
     [Fact]
@@ -72,8 +85,8 @@ public class MarkdownRendererTests
     {
         string html = Render("1. Run this:\n\n   ```bash\n   dotnet test\n   ```\n2. Done");
 
-        Assert.Contains("<li><p>Run this:</p>\n<pre><code class=\"language-bash\">dotnet test</code></pre></li>", html);
-        Assert.Contains("<li><p>Done</p></li>", html);
+        Assert.Contains("<li><p>Run this:</p>\n<pre><code class=\"language-bash\">dotnet test</code></pre>\n</li>", html);
+        Assert.Contains("<li><p>Done</p>\n</li>", html);
     }
 
     [Fact]
@@ -83,12 +96,15 @@ public class MarkdownRendererTests
         Assert.Equal("<p><a href=\"02-training.html#loss\">next</a></p>", Render("[next](02-training.ipynb#loss)"));
         Assert.Equal("<p>click</p>", Render("[click](javascript:alert(1))"));
         Assert.Equal("<p><a href=\"https://example.org/a_b\">https://example.org/a_b</a></p>", Render("<https://example.org/a_b>"));
+        Assert.Equal("<p>javascript:alert(1) and <strong>bold</strong> label</p>", Render("<javascript:alert(1)> and [**bold** label](file:///etc/passwd)"));
+        Assert.Equal("<p>host</p>", Render("[host](//evil.example/x)"));
+        Assert.Equal("<p>docs</p>", Render("[docs][ref]\n\n[ref]: javascript:alert(1)"));
     }
 
     [Fact]
     public void Images_allow_raster_data_uris_but_not_script_urls()
     {
-        Assert.Equal("<p><img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"a grid\"></p>", Render("![a grid](data:image/png;base64,iVBORw0KGgo=)"));
+        Assert.Equal("<p><img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"a grid\" /></p>", Render("![a grid](data:image/png;base64,iVBORw0KGgo=)"));
         Assert.Equal("<p>svg</p>", Render("![svg](data:image/svg+xml;base64,PHN2Zz4=)"));
     }
 
@@ -103,9 +119,9 @@ public class MarkdownRendererTests
     {
         string html = Render("| op | shape |\n|:--|--:|\n| `a|b` | 2\\|3 |\n| Linear |");
 
-        Assert.Contains("<th style=\"text-align:left\">op</th><th style=\"text-align:right\">shape</th>", html);
-        Assert.Contains("<td style=\"text-align:left\"><code>a|b</code></td><td style=\"text-align:right\">2|3</td>", html);
-        Assert.Contains("<tr><td style=\"text-align:left\">Linear</td><td style=\"text-align:right\"></td></tr>", html);
+        Assert.Contains("<th style=\"text-align: left;\">op</th>\n<th style=\"text-align: right;\">shape</th>", html);
+        Assert.Contains("<td style=\"text-align: left;\"><code>a|b</code></td>\n<td style=\"text-align: right;\">2|3</td>", html);
+        Assert.Contains("<tr>\n<td style=\"text-align: left;\">Linear</td>\n<td style=\"text-align: right;\"></td>\n</tr>", html);
     }
 
     [Fact]
@@ -125,6 +141,16 @@ public class MarkdownRendererTests
     }
 
     [Fact]
+    public void Display_math_may_run_over_several_lines_of_a_paragraph()
+    {
+        string html = Render("as written:\n$$a = b,\\qquad\nc = d.$$\nthen $x$");
+
+        Assert.StartsWith("<p>as written:\n<math display=\"block\"><semantics>", html);
+        Assert.Contains("<annotation encoding=\"application/x-tex\">a = b,\\qquad\nc = d.</annotation></semantics></math>\nthen <math>", html);
+        Assert.DoesNotContain("$", html);
+    }
+
+    [Fact]
     public void Tex_the_translation_does_not_know_stays_as_escaped_source()
     {
         Assert.Equal("<p>see <span class=\"math\">\\unknowncommand{a&lt;b}</span></p>", Render("see $\\unknowncommand{a<b}$"));
@@ -134,7 +160,7 @@ public class MarkdownRendererTests
     [Fact]
     public void Hard_line_breaks()
     {
-        Assert.Equal("<p>one<br>\ntwo<br>\nthree</p>", Render("one  \ntwo\\\nthree"));
+        Assert.Equal("<p>one<br />\ntwo<br />\nthree</p>", Render("one  \ntwo\\\nthree"));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Course.Notebooks.Export;
+using Course.Notebooks.Export.Markdown;
 using Course.Notebooks.Export.Tex;
 
 namespace Course.Notebooks.Tests.Export;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Course.Notebooks.Export.Markdown;
 using Course.Notebooks.Export.Tex;
@@ -103,16 +102,11 @@ public partial class TexToMathMlTests
     [Fact]
     public void Every_formula_in_the_course_notebooks_is_typeset()
     {
-        var notebooks = Directory.GetFiles(Path.Combine(RepositoryFiles.Root(), "notebooks"), "*.ipynb");
-        Assert.NotEmpty(notebooks);
         var untranslated = new List<string>();
-        foreach (string path in notebooks)
+        foreach (string path in CourseNotebooks.Paths())
         {
-            var cells = JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray();
-            foreach (var cell in cells.Where(cell => (string?)cell!["cell_type"] == "markdown"))
+            foreach (string markdown in CourseNotebooks.MarkdownSources(path))
             {
-                var source = cell!["source"]!;
-                string markdown = source is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)source ?? "";
                 string html = new MarkdownRenderer().Render(markdown);
                 untranslated.AddRange(FallbackMath().Matches(html).Select(match => $"{Path.GetFileName(path)}: {match.Value}"));
             }

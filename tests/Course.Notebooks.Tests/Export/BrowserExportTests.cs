@@ -14,6 +14,9 @@ public class BrowserExportTests(ITestOutputHelper output)
     /// <summary>The plot trace's stroke colour in the fixture (#1f77b4).</summary>
     private static readonly (int R, int G, int B) TraceBlue = (0x1f, 0x77, 0xb4);
 
+    /// <summary>course.css's colour for C# string literals (#0a3069), on the spans ColorCode writes.</summary>
+    private static readonly (int R, int G, int B) StringBlue = (0x0a, 0x30, 0x69);
+
     [Fact]
     public void Exported_page_renders_in_headless_chromium()
     {
@@ -37,8 +40,11 @@ public class BrowserExportTests(ITestOutputHelper output)
         Assert.Equal((1200, 2000), (image.Width, image.Height));
         int colours = image.Pixels().Distinct().Count();
         Assert.True(colours > 50, $"The screenshot looks blank: {colours} distinct colours.");
-        int tracePixels = image.Pixels().Count(p => Math.Abs(p.R - TraceBlue.R) + Math.Abs(p.G - TraceBlue.G) + Math.Abs(p.B - TraceBlue.B) < 40);
+        int tracePixels = PixelsNear(image, TraceBlue);
         Assert.True(tracePixels > 300, $"The plot's SVG trace is not visible in the screenshot ({tracePixels} pixels of its colour).");
+        // The stylesheet and the highlighter agree on class names: the code cell's string literal is coloured.
+        int stringPixels = PixelsNear(image, StringBlue);
+        Assert.True(stringPixels > 50, $"The code cell's string literal is not coloured in the screenshot ({stringPixels} pixels of its colour).");
 
         string dom = RunChromium(chromium, temp.Path, "--dump-dom", pageUrl);
         Assert.Contains("<svg", dom);
@@ -47,8 +53,11 @@ public class BrowserExportTests(ITestOutputHelper output)
         Assert.All(pathData, d => Assert.Matches(@"^M\s*\d", d));
         Assert.Matches("<img src=\"data:image/png;base64,[A-Za-z0-9+/=]{100,}\"", dom);
         Assert.Contains("class=\"output error\"", dom);
-        output.WriteLine($"Screenshot: {colours} distinct colours, {tracePixels} pixels of the plot trace.");
+        output.WriteLine($"Screenshot: {colours} distinct colours, {tracePixels} pixels of the plot trace, {stringPixels} of string literals.");
     }
+
+    private static int PixelsNear(PngImage image, (int R, int G, int B) colour) =>
+        image.Pixels().Count(p => Math.Abs(p.R - colour.R) + Math.Abs(p.G - colour.G) + Math.Abs(p.B - colour.B) < 40);
 
     private static string? FindChromium()
     {

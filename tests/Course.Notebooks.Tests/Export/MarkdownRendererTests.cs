@@ -1,4 +1,3 @@
-using Course.Notebooks.Export;
 using Course.Notebooks.Export.Markdown;
 
 namespace Course.Notebooks.Tests.Export;

@@ -84,6 +84,14 @@ public sealed class PlotlyNetChartTests
     }
 
     [Fact]
+    public void Dates_are_drawn_as_categories_and_say_so()
+    {
+        var read = Read("""[{"type":"scatter","x":["2026-12-01T00:00:00","2026-12-07T00:00:00"],"y":[1,2]},{"type":"bar","x":["cat","2026-12-07"],"y":[1,2]}]""");
+        Assert.True(((Scatter)read.Figure.Data[0]).X!.IsCategorical);
+        Assert.Equal(["data[0].x (dates, drawn as categories)"], read.NotDrawn.Names);
+    }
+
+    [Fact]
     public void Default_template_is_drawn_with_its_colorway_and_another_is_named()
     {
         var layout = $$"""{"template":{{Template}}}""";

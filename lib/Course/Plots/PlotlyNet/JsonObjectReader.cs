@@ -53,14 +53,20 @@ internal sealed class JsonObjectReader(JsonObject json, string path, NotDrawn no
 
     /// <summary>
     /// A column of trace data: numbers (null for a gap) or, when any value is text, labels. Arrays of arrays
-    /// (plotly's multi-level categories) are not drawn.
+    /// (plotly's multi-level categories) are not drawn, and dates are named: they are drawn as categories.
     /// </summary>
     public DataArray? Data(string key)
     {
         if (Node(key) is not { } node) return null;
         if (node is not JsonArray items || items.Any(i => i is JsonArray or JsonObject)) return Unexpected<DataArray?>(key, null);
         if (items.Any(i => i?.GetValueKind() == JsonValueKind.String))
-            return DataArray.FromLabels(items.Select(Label));
+        {
+            var labels = DataArray.FromLabels(items.Select(Label));
+            // plotly.js puts dates on a time axis; the renderer has none and spaces them as categories.
+            if (Enumerable.Range(0, labels.Count).All(i => IsDate(labels.LabelAt(i))))
+                notDrawn.Add($"{PathOf(key)} (dates, drawn as categories)");
+            return labels;
+        }
         if (items.Any(i => i is not null && i.GetValueKind() != JsonValueKind.Number)) return Unexpected<DataArray?>(key, null);
         return DataArray.FromNumbers(items.Select(i => i?.GetValue<double>() ?? double.NaN));
     }
@@ -103,6 +109,11 @@ internal sealed class JsonObjectReader(JsonObject json, string path, NotDrawn no
         if (node is JsonValue value && value.GetValueKind() == kind && get(value.GetValue<JsonElement>()) is { } result) return result;
         return Unexpected<T?>(key, default);
     }
+
+    /// <summary>A date as plotly writes one: year first (2026-12-07, with a time or not).</summary>
+    private static bool IsDate(string text) =>
+        text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-' && text[7] == '-'
+        && DateTime.TryParse(text, CultureInfo.InvariantCulture, out _);
 
     private static string Label(JsonNode? item) => item switch
     {

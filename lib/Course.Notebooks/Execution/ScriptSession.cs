@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
 
 namespace Course.Notebooks.Execution;
 
@@ -22,6 +23,9 @@ public sealed class ScriptSession : INotebookSession
 {
     private readonly ScriptSessionOptions options;
     private readonly NuGetRestorer restorer;
+    // Package assemblies load once into one context, and the scripts find them there (see PackageLoadContext).
+    private readonly PackageLoadContext packageContext = new();
+    private readonly InteractiveAssemblyLoader assemblyLoader = new();
     private readonly SemaphoreSlim oneCellAtATime = new(1, 1);
     private ScriptOptions scriptOptions;
     private ScriptState<object?>? state;
@@ -96,6 +100,7 @@ public sealed class ScriptSession : INotebookSession
             {
                 var assemblies = await restorer.RestoreAsync(package, cancellationToken);
                 scriptOptions = scriptOptions.AddReferences(assemblies.Select(ScriptReferences.WithDocumentation));
+                foreach (var assembly in packageContext.Add(assemblies)) assemblyLoader.RegisterDependency(assembly);
                 sink.Display(new DisplayOutput(new Dictionary<string, string>
                 {
                     [DisplayFormatter.PlainText] = $"Installed package {package.Id}{(package.Version is null ? "" : " " + package.Version)}",
@@ -204,7 +209,7 @@ public sealed class ScriptSession : INotebookSession
     }
 
     private Script<object?> Continue(ScriptState<object?>? previous, string code) => previous is null
-        ? CSharpScript.Create<object?>(code, scriptOptions)
+        ? CSharpScript.Create<object?>(code, scriptOptions, assemblyLoader: assemblyLoader)
         : previous.Script.ContinueWith<object?>(code, scriptOptions);
 
     /// <summary>Whether the cell ends in an expression with a value and no semicolon, whose value is then shown.</summary>
@@ -265,5 +270,9 @@ public sealed class ScriptSession : INotebookSession
         catch (DirectiveException) { return null; }
     }
 
-    public void Dispose() => oneCellAtATime.Dispose();
+    public void Dispose()
+    {
+        oneCellAtATime.Dispose();
+        assemblyLoader.Dispose();
+    }
 }

@@ -7,7 +7,8 @@ namespace Course.Notebooks.Tests.Export;
 
 /// <summary>
 /// Opens an exported page in a real browser (Debian's headless Chromium): the page must render with its
-/// plot (inline SVG, no JavaScript, no network), its PNG output and its error, as a reader would see it.
+/// plot (inline SVG, no JavaScript, no network), its PNG output and its error, as a reader would see it; and a
+/// notebook of Plotly.NET charts, run by the runner, with each chart drawn.
 /// </summary>
 public class BrowserExportTests(ITestOutputHelper output)
 {
@@ -56,8 +57,41 @@ public class BrowserExportTests(ITestOutputHelper output)
         output.WriteLine($"Screenshot: {colours} distinct colours, {tracePixels} pixels of the plot trace, {stringPixels} of string literals.");
     }
 
-    private static int PixelsNear(PngImage image, (int R, int G, int B) colour) =>
-        image.Pixels().Count(p => Math.Abs(p.R - colour.R) + Math.Abs(p.G - colour.G) + Math.Abs(p.B - colour.B) < 40);
+    [Fact]
+    public async Task Plotly_net_charts_render_as_svg_in_the_exported_page()
+    {
+        string? chromium = FindChromium();
+        if (chromium is null)
+        {
+            NotChecked("Chromium is not installed.", "apt-get install -y chromium");
+            return;
+        }
+
+        using var temp = new RepositoryFiles.TempFolder();
+        string executed = await PlotlyNetNotebook.ExecuteAsync(Path.Combine(temp.Path, "executed"));
+        var report = HtmlExporter.ExportNotebooks([executed], Path.Combine(temp.Path, "site"));
+        string pageUrl = new Uri(report.Pages[0].PagePath).AbsoluteUri;
+
+        string dom = RunChromium(chromium, temp.Path, "--dump-dom", pageUrl);
+        Assert.Equal(3, Regex.Matches(dom, "<div class=\"course-figure\"><svg").Count);
+        Assert.Contains("Not drawn in this picture: layout.template.data.heatmap[0].colorscale", dom);
+
+        string screenshot = Path.Combine(temp.Path, "page.png");
+        RunChromium(chromium, temp.Path, $"--screenshot={screenshot}", "--window-size=1000,2600", pageUrl);
+        var image = PngImage.Read(screenshot);
+        // The line and the bars in plotly's first colour, the heatmap's lowest and highest cells in RdBu's ends.
+        int traceColour = PixelsNear(image, (99, 110, 250));
+        int heatmapLow = PixelsNear(image, (5, 10, 172));
+        int heatmapHigh = PixelsNear(image, (178, 10, 28));
+        output.WriteLine($"Screenshot: {traceColour} pixels of the line and bars, {heatmapLow} and {heatmapHigh} of the heatmap's ends.");
+        Assert.True(traceColour > 2000, $"The line and bar charts are not visible ({traceColour} pixels of their colour).");
+        Assert.True(heatmapLow > 2000 && heatmapHigh > 2000, $"The heatmap is not visible ({heatmapLow} and {heatmapHigh} pixels of its end colours).");
+    }
+
+    private static int PixelsNear(PngImage image, (int R, int G, int B) colour) => image.Pixels().Count(p => Near(p, colour));
+
+    private static bool Near((int R, int G, int B) pixel, (int R, int G, int B) colour) =>
+        Math.Abs(pixel.R - colour.R) + Math.Abs(pixel.G - colour.G) + Math.Abs(pixel.B - colour.B) < 40;
 
     private static string? FindChromium()
     {

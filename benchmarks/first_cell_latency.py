@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from jupyter_client import KernelManager
@@ -38,16 +39,26 @@ def first_code_cell(notebook: Path) -> str:
     return "".join(next(c for c in cells if c["cell_type"] == "code")["source"])
 
 
-def one_run(argv: list[str], code: str, cwd: Path) -> tuple[float, float]:
-    """Seconds until the kernel is ready, then seconds for the first cell; raises if the cell fails."""
+@contextmanager
+def started_kernel(argv: list[str], cwd: Path):
+    """A fresh kernel from `argv`, started as front ends start one, and its client; shut down on leaving."""
     manager = KernelManager()
     manager._kernel_spec = KernelSpec(argv=argv, display_name="benchmark", language="C#")  # a spec without installing it
-    launched = time.perf_counter()
     # The kernels' own logs (connections, ASP.NET start-up) would mix into the table on stdout.
     manager.start_kernel(cwd=str(cwd), env={**os.environ, "COURSE_QUICK": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = manager.client()
     client.start_channels()
     try:
+        yield client
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def one_run(argv: list[str], code: str, cwd: Path) -> tuple[float, float]:
+    """Seconds until the kernel is ready, then seconds for the first cell; raises if the cell fails."""
+    launched = time.perf_counter()
+    with started_kernel(argv, cwd) as client:
         client.wait_for_ready(timeout=300)
         ready = time.perf_counter()
         reply = client.execute_interactive(code, timeout=600, output_hook=lambda message: None)
@@ -55,9 +66,6 @@ def one_run(argv: list[str], code: str, cwd: Path) -> tuple[float, float]:
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"the first cell failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}")
         return ready - launched, done - ready
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
 
 
 def main() -> int:

@@ -13,16 +13,11 @@ It is the yardstick for replacing the kernel's transport (issue 13): run it befo
 """
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import time
 
-from jupyter_client import KernelManager
-from jupyter_client.kernelspec import KernelSpec
-
-from first_cell_latency import KERNELS, ROOT, first_code_cell
+from first_cell_latency import KERNELS, ROOT, first_code_cell, started_kernel
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -32,13 +27,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def measure(argv: list[str], requests: int) -> dict[str, list[float]]:
     """Milliseconds per kernel_info round trip and per one-line execute, `requests` of each."""
-    manager = KernelManager()
-    manager._kernel_spec = KernelSpec(argv=argv, display_name="benchmark", language="C#")
     notebooks = ROOT / "notebooks"
-    manager.start_kernel(cwd=str(notebooks), env={**os.environ, "COURSE_QUICK": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = manager.client()
-    client.start_channels()
-    try:
+    with started_kernel(argv, notebooks) as client:
         client.wait_for_ready(timeout=300)
         client.execute_interactive(first_code_cell(notebooks / "00-setup-and-tensors.ipynb"), timeout=600, output_hook=lambda m: None)
         times: dict[str, list[float]] = {"kernel_info": [], "execute": []}
@@ -52,9 +42,6 @@ def measure(argv: list[str], requests: int) -> dict[str, list[float]]:
             if reply["content"]["status"] != "ok":
                 raise RuntimeError(f"request {i} failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}")
         return times
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
 
 
 def main() -> int:
